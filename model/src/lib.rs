@@ -1,0 +1,15 @@
+//! Eventdesk's model: the API contract's types (`api/openapi.yaml`) and the
+//! pure logic the pages are built from. No web dependencies: the app and the
+//! reference backend both use it, and it is unit-tested natively.
+
+pub mod confidence;
+pub mod labels;
+mod open_enum;
+pub mod submission;
+pub mod time;
+pub mod tone;
+pub mod types;
+pub mod url;
+
+pub use time::{Day, Timestamp};
+pub use types::*;
