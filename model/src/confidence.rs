@@ -58,9 +58,7 @@ impl ConfidenceLevel {
     pub fn fallback_explanation(&self) -> &'static str {
         match self {
             ConfidenceLevel::Unconfirmed => "Only one source reports this event so far.",
-            ConfidenceLevel::Likely => {
-                "Two or more independent sources agree on the core facts."
-            }
+            ConfidenceLevel::Likely => "Two or more independent sources agree on the core facts.",
             ConfidenceLevel::Verified => {
                 "Enough trusted, independent sources agree on the core facts."
             }
@@ -96,7 +94,11 @@ impl Confidence {
     /// The explainer sentence: the event's own, else the methodology's
     /// description of the level, else a plain fallback.
     pub fn explainer(&self, methodology: Option<&Methodology>) -> String {
-        let own = self.explanation.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let own = self
+            .explanation
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         let described = methodology
             .and_then(|m| m.level(&self.level))
             .map(|l| l.description.trim())
@@ -112,7 +114,11 @@ impl Confidence {
         match &self.next_level {
             Some(next) => {
                 let needs = next.needs.trim();
-                let needs = if needs.is_empty() { "More independent sources" } else { needs };
+                let needs = if needs.is_empty() {
+                    "More independent sources"
+                } else {
+                    needs
+                };
                 format!(
                     "{rated} {} could elevate it to {}.",
                     capitalise_first(needs),
@@ -146,7 +152,10 @@ pub struct SourceTally<'a> {
 
 pub fn tally(sources: &[Source]) -> SourceTally<'_> {
     let (independent, republished) = sources.iter().partition(|s| s.independent);
-    SourceTally { independent, republished }
+    SourceTally {
+        independent,
+        republished,
+    }
 }
 
 #[cfg(test)]
@@ -159,14 +168,20 @@ mod tests {
             level,
             independent_sources: 3,
             explanation: None,
-            next_level: next.map(|(level, needs)| NextLevel { level, needs: needs.into() }),
+            next_level: next.map(|(level, needs)| NextLevel {
+                level,
+                needs: needs.into(),
+            }),
             assessed_at: None,
         }
     }
 
     #[test]
     fn seed_page_wording() {
-        let c = conf(ConfidenceLevel::Likely, Some((ConfidenceLevel::Verified, "One more trusted source")));
+        let c = conf(
+            ConfidenceLevel::Likely,
+            Some((ConfidenceLevel::Verified, "One more trusted source")),
+        );
         assert_eq!(c.level.label(), "Likely");
         assert_eq!(sources_phrase(3), "Reported by 3 independent sources");
         assert_eq!(
@@ -188,12 +203,18 @@ mod tests {
         let m: Methodology =
             serde_json::from_str(include_str!("../../api/examples/methodology.json")).unwrap();
         let mut c = conf(ConfidenceLevel::Unconfirmed, None);
-        assert_eq!(c.explainer(Some(&m)), "Only one source reports this event so far.");
+        assert_eq!(
+            c.explainer(Some(&m)),
+            "Only one source reports this event so far."
+        );
         c.explanation = Some("Own words.".into());
         assert_eq!(c.explainer(Some(&m)), "Own words.");
         c.explanation = Some("  ".into());
         c.level = ConfidenceLevel::Other("contested".into());
-        assert_eq!(c.explainer(Some(&m)), ConfidenceLevel::Other(String::new()).fallback_explanation());
+        assert_eq!(
+            c.explainer(Some(&m)),
+            ConfidenceLevel::Other(String::new()).fallback_explanation()
+        );
         assert_eq!(c.explainer(None), c.level.fallback_explanation());
     }
 
@@ -219,7 +240,10 @@ mod tests {
             conf(ConfidenceLevel::Disputed, None).upgrade_line(),
             "This event is rated disputed. Another independent source helps editors reassess it."
         );
-        let blank = conf(ConfidenceLevel::Unconfirmed, Some((ConfidenceLevel::Likely, " ")));
+        let blank = conf(
+            ConfidenceLevel::Unconfirmed,
+            Some((ConfidenceLevel::Likely, " ")),
+        );
         assert_eq!(
             blank.upgrade_line(),
             "This event is rated unconfirmed. More independent sources could elevate it to likely."

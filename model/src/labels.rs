@@ -11,7 +11,10 @@ pub fn humanise(raw: &str) -> String {
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.map(|c| c.to_ascii_lowercase())).collect(),
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.map(|c| c.to_ascii_lowercase()))
+            .collect(),
         None => "Unknown".to_owned(),
     }
 }
@@ -21,7 +24,13 @@ pub fn slug(raw: &str) -> String {
     let s: String = raw
         .trim()
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     if s.is_empty() {
         "unknown".to_owned()
@@ -33,7 +42,11 @@ pub fn slug(raw: &str) -> String {
 impl Category {
     /// The emoji when the API sends one, else a neutral marker.
     pub fn icon(&self) -> &str {
-        self.emoji.as_deref().map(str::trim).filter(|e| !e.is_empty()).unwrap_or("📰")
+        self.emoji
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .unwrap_or("📰")
     }
 
     /// The label, or the id humanised when the label is blank.
@@ -159,7 +172,12 @@ mod tests {
 
     #[test]
     fn categories_without_emoji_or_label() {
-        let c = Category { id: "space_weather".into(), label: " ".into(), emoji: None, description: None };
+        let c = Category {
+            id: "space_weather".into(),
+            label: " ".into(),
+            emoji: None,
+            description: None,
+        };
         assert_eq!(c.display_label(), "Space weather");
         assert_eq!(c.icon(), "📰");
     }

@@ -3,8 +3,10 @@
 //! reference backend both use it, and it is unit-tested natively.
 
 pub mod confidence;
+pub mod geo;
 pub mod labels;
 mod open_enum;
+pub mod page;
 pub mod submission;
 pub mod time;
 pub mod tone;

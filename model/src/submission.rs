@@ -31,7 +31,9 @@ pub fn char_len(s: &str) -> usize {
 
 /// A plausible address: one `@`, something before it, a dotted domain after, no spaces.
 pub fn looks_like_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -40,7 +42,10 @@ pub fn looks_like_email(s: &str) -> bool {
 }
 
 fn err(field: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.to_owned(), message: message.into() }
+    FieldError {
+        field: field.to_owned(),
+        message: message.into(),
+    }
 }
 
 fn too_long(field: &str, what: &str, max: usize) -> FieldError {
@@ -99,7 +104,10 @@ mod tests {
     use super::*;
 
     fn req(url: &str) -> SubmissionRequest {
-        SubmissionRequest { url: url.into(), ..Default::default() }
+        SubmissionRequest {
+            url: url.into(),
+            ..Default::default()
+        }
     }
 
     fn fields(r: &SubmissionRequest) -> Vec<String> {
@@ -108,14 +116,19 @@ mod tests {
 
     #[test]
     fn a_plain_valid_request() {
-        assert!(req("https://www.example-news.org/2025/09/04/x").validate().is_empty());
+        assert!(req("https://www.example-news.org/2025/09/04/x")
+            .validate()
+            .is_empty());
     }
 
     #[test]
     fn each_field_is_checked() {
         assert_eq!(fields(&req("")), ["url"]);
         assert_eq!(fields(&req("javascript:alert(1)")), ["url"]);
-        assert_eq!(fields(&req(&format!("https://a.com/{}", "x".repeat(URL_MAX)))), ["url"]);
+        assert_eq!(
+            fields(&req(&format!("https://a.com/{}", "x".repeat(URL_MAX)))),
+            ["url"]
+        );
         let mut r = req("https://a.com/");
         r.outlet_name = Some("n".repeat(OUTLET_MAX + 1));
         r.note = Some("é".repeat(NOTE_MAX + 1));
@@ -132,7 +145,14 @@ mod tests {
         for ok in ["a@b.co", "first.last+tag@sub.example.org"] {
             assert!(looks_like_email(ok), "{ok}");
         }
-        for bad in ["a@b", "@b.com", "a b@c.com", "a@@b.com", "a@b..com", "a@.com"] {
+        for bad in [
+            "a@b",
+            "@b.com",
+            "a b@c.com",
+            "a@@b.com",
+            "a@b..com",
+            "a@.com",
+        ] {
             assert!(!looks_like_email(bad), "{bad}");
         }
     }

@@ -96,7 +96,9 @@ mod tests {
     fn dates_print_long_and_keep_bad_text() {
         assert_eq!(Day("2025-09-04".into()).long(), "4 September 2025");
         assert_eq!(Day("soon".into()).long(), "soon");
-        assert!(Timestamp("2026-05-30T04:15:39.417Z".into()).parse().is_some());
+        assert!(Timestamp("2026-05-30T04:15:39.417Z".into())
+            .parse()
+            .is_some());
         assert!(Timestamp("yesterday".into()).parse().is_none());
     }
 }

@@ -43,7 +43,9 @@ impl Tone {
             Tone::Certain => "The outlet states the claim as fact.",
             Tone::Likely => "The outlet presents the claim as probable or expected.",
             Tone::Possible => "The outlet presents the claim as one possibility.",
-            Tone::Doubtful => "The outlet questions the claim or reports it as unverified or denied.",
+            Tone::Doubtful => {
+                "The outlet questions the claim or reports it as unverified or denied."
+            }
             Tone::Other(_) => "A wording category this page does not know yet.",
         }
         .to_owned()
@@ -66,8 +68,14 @@ mod tests {
     fn meaning_prefers_the_methodology() {
         let m: Methodology =
             serde_json::from_str(include_str!("../../api/examples/methodology.json")).unwrap();
-        assert_eq!(Tone::Doubtful.meaning(Some(&m)), "The outlet questions the claim or reports it as unverified or denied.");
-        assert_eq!(Tone::Possible.meaning(None), "The outlet presents the claim as one possibility.");
+        assert_eq!(
+            Tone::Doubtful.meaning(Some(&m)),
+            "The outlet questions the claim or reports it as unverified or denied."
+        );
+        assert_eq!(
+            Tone::Possible.meaning(None),
+            "The outlet presents the claim as one possibility."
+        );
         assert!(TONE_DISCLAIMER.contains("not an independent verification"));
     }
 }

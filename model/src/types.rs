@@ -155,9 +155,8 @@ impl Place {
 
     /// The point when its coordinates are finite and in range.
     pub fn valid_point(&self) -> Option<Point> {
-        self.point.filter(|p| {
-            (-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon)
-        })
+        self.point
+            .filter(|p| (-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon))
     }
 }
 
@@ -402,7 +401,11 @@ pub struct Problem {
     pub status: u16,
     #[serde(default)]
     pub detail: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub errors: Vec<FieldError>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,

@@ -62,7 +62,9 @@ pub fn parse_http(raw: &str) -> Option<HttpUrl<'_>> {
     let host_ok = !host.is_empty()
         && !host.starts_with('.')
         && !host.contains("..")
-        && host.chars().all(|c| c.is_alphanumeric() || "-.[]:_".contains(c));
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-.[]:_".contains(c));
     if !host_ok {
         return None;
     }
@@ -87,9 +89,26 @@ fn is_tracking_param(name: &str) -> bool {
     name.starts_with("utm_")
         || matches!(
             name.as_str(),
-            "fbclid" | "gclid" | "dclid" | "msclkid" | "mc_cid" | "mc_eid" | "igshid" | "yclid"
-                | "ref" | "ref_src" | "ref_url" | "cmpid" | "ocid" | "smid" | "at_medium"
-                | "at_campaign" | "_ga" | "mkt_tok" | "share" | "s_cid"
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "msclkid"
+                | "mc_cid"
+                | "mc_eid"
+                | "igshid"
+                | "yclid"
+                | "ref"
+                | "ref_src"
+                | "ref_url"
+                | "cmpid"
+                | "ocid"
+                | "smid"
+                | "at_medium"
+                | "at_campaign"
+                | "_ga"
+                | "mkt_tok"
+                | "share"
+                | "s_cid"
         )
 }
 
@@ -112,7 +131,11 @@ pub fn normalise(raw: &str) -> Option<String> {
         .filter(|p| !is_tracking_param(p.split('=').next().unwrap_or(p)))
         .collect();
     params.sort_unstable();
-    let query = if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) };
+    let query = if params.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", params.join("&"))
+    };
     Some(format!("{host}{port}{path}{query}"))
 }
 
@@ -129,7 +152,12 @@ mod tests {
 
     #[test]
     fn only_http_and_https_are_linked() {
-        for ok in ["https://kyivindependent.com/", "HTTP://Example.org/a?b#c", "https://[::1]:8080/x", "https://bbc.co.uk"] {
+        for ok in [
+            "https://kyivindependent.com/",
+            "HTTP://Example.org/a?b#c",
+            "https://[::1]:8080/x",
+            "https://bbc.co.uk",
+        ] {
             assert!(safe_href(ok).is_some(), "{ok}");
         }
         for bad in [
@@ -155,7 +183,10 @@ mod tests {
 
     #[test]
     fn same_article_normalises_alike() {
-        let a = normalise("https://www.Example-News.org/2025/09/04/paris-summit/?utm_source=x&utm_medium=y#top").unwrap();
+        let a = normalise(
+            "https://www.Example-News.org/2025/09/04/paris-summit/?utm_source=x&utm_medium=y#top",
+        )
+        .unwrap();
         let b = normalise("http://example-news.org/2025/09/04/paris-summit").unwrap();
         assert_eq!(a, b);
         assert_eq!(a, "example-news.org/2025/09/04/paris-summit");
@@ -163,13 +194,22 @@ mod tests {
             normalise("https://a.com/x?b=2&fbclid=z&a=1").unwrap(),
             normalise("https://a.com:443/x?a=1&b=2").unwrap()
         );
-        assert_ne!(normalise("https://a.com/x?id=1"), normalise("https://a.com/x?id=2"));
-        assert_eq!(normalise("https://kyivindependent.com/"), Some("kyivindependent.com".into()));
+        assert_ne!(
+            normalise("https://a.com/x?id=1"),
+            normalise("https://a.com/x?id=2")
+        );
+        assert_eq!(
+            normalise("https://kyivindependent.com/"),
+            Some("kyivindependent.com".into())
+        );
     }
 
     #[test]
     fn outlet_name_suggestion() {
-        assert_eq!(suggest_outlet_name("https://www.reuters.com/world/x"), Some("reuters.com".into()));
+        assert_eq!(
+            suggest_outlet_name("https://www.reuters.com/world/x"),
+            Some("reuters.com".into())
+        );
         assert_eq!(suggest_outlet_name("nonsense"), None);
     }
 }

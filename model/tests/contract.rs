@@ -50,7 +50,10 @@ fn every_example_decodes_and_round_trips() {
     assert_eq!(event.reports.len(), 6);
     assert_eq!(event.sources.len(), 3);
     assert_eq!(event.entities.len(), 5);
-    assert_eq!(event.location.places[1].bbox(), Some([22.14, 44.38, 40.23, 52.38]));
+    assert_eq!(
+        event.location.places[1].bbox(),
+        Some([22.14, 44.38, 40.23, 52.38])
+    );
 
     let methodology: Methodology = round_trip("methodology.json");
     assert_eq!(methodology.levels.len(), 4);
@@ -91,7 +94,8 @@ fn every_example_file_is_covered() {
 
 #[test]
 fn unknown_fields_and_enum_values_decode_and_survive() {
-    let mut doc: serde_json::Value = serde_json::from_str(&example("event-paris-coalition.json")).unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&example("event-paris-coalition.json")).unwrap();
     doc["brand_new_field"] = serde_json::json!({"nested": [1, 2, 3]});
     doc["confidence"]["level"] = "partly_confirmed".into();
     doc["confidence"]["next_level"]["level"] = "beyond_doubt".into();
@@ -104,7 +108,10 @@ fn unknown_fields_and_enum_values_decode_and_survive() {
     doc["history"][0]["kind"] = "merged".into();
 
     let event: Event = serde_json::from_value(doc).unwrap();
-    assert_eq!(event.confidence.level, ConfidenceLevel::Other("partly_confirmed".into()));
+    assert_eq!(
+        event.confidence.level,
+        ConfidenceLevel::Other("partly_confirmed".into())
+    );
     assert_eq!(event.confidence.level.label(), "Partly confirmed");
     assert_eq!(event.reports[0].tone.badge(), "Source tone: sarcastic");
     assert_eq!(event.entities[0].kind.label(), "Ship");
@@ -142,15 +149,25 @@ fn absent_and_null_optionals_and_lists() {
 
 #[test]
 fn a_missing_required_field_is_named() {
-    for field in ["summary", "confidence", "location", "sources", "reports", "entities"] {
-        let mut doc: serde_json::Value = serde_json::from_str(&example("event-paris-coalition.json")).unwrap();
+    for field in [
+        "summary",
+        "confidence",
+        "location",
+        "sources",
+        "reports",
+        "entities",
+    ] {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&example("event-paris-coalition.json")).unwrap();
         doc.as_object_mut().unwrap().remove(field);
         if ["sources", "reports", "entities"].contains(&field) {
             // Lists default to empty: their absence is tolerated, not an error.
             assert!(serde_json::from_value::<Event>(doc).is_ok(), "{field}");
             continue;
         }
-        let err = serde_json::from_value::<Event>(doc).unwrap_err().to_string();
+        let err = serde_json::from_value::<Event>(doc)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(&format!("`{field}`")), "{field}: {err}");
     }
     let err = serde_json::from_str::<Report>(r#"{"id":"r","source_id":"s","tone":"certain"}"#)
