@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every check and test: formatting, clippy (native
+# and wasm32), the Rust unit and server tests, the release app build, and the
+# browser tests (Playwright in Debian's Chromium against the reference
+# backend). Runs every step even when an earlier one fails, then prints
+#   eventdesk: N passed, M failed
+# (tests passed; tests and steps failed) and exits non-zero on any failure.
+# This is what .ci/run runs.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$EVENTDESK_ROOT"
+
+logs="$EVENTDESK_ROOT/target/eventdesk-test-logs"
+mkdir -p "$logs"
+passed=0
+failed=0
+summary=()
+total_start=$SECONDS
+
+# step NAME COMMAND...: runs COMMAND, logging to $logs/NAME.log; a failing
+# step counts as one failure.
+step() {
+  local name="$1"
+  shift
+  local start=$SECONDS
+  eventdesk_log "[$name] $*"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local rc=${PIPESTATUS[0]}
+  local took=$((SECONDS - start))
+  if [ "$rc" -eq 0 ]; then
+    summary+=("ok      $name (${took} s)")
+  else
+    summary+=("FAILED  $name (${took} s, exit $rc; log: $logs/$name.log)")
+    failed=$((failed + 1))
+  fi
+  return "$rc"
+}
+
+if ! step setup bash scripts/setup.sh; then
+  echo "test: setup failed; nothing else can run" >&2
+  echo "eventdesk: 0 passed, $failed failed"
+  exit 1
+fi
+
+step fmt cargo fmt --all -- --check
+step clippy-native cargo clippy --workspace --all-targets --locked -- -D warnings
+step clippy-wasm cargo clippy -p eventdesk --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+# Rust tests (model, server, app logic), counted from cargo's result lines.
+if step cargo-test cargo test --workspace --locked --no-fail-fast; then :; fi
+read -r rust_passed rust_failed < <(
+  grep -E '^test result: ' "$logs/cargo-test.log" |
+    sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' |
+    awk '{p += $1; f += $2} END {print p + 0, f + 0}'
+)
+passed=$((passed + rust_passed))
+failed=$((failed + rust_failed))
+# A failing test run already counted its failed tests; count the step itself
+# only when it failed without a failed test (a build error, say).
+if [ "$rust_failed" -gt 0 ]; then failed=$((failed - 1)); fi
+
+# Browser tests need the release app and the reference backend's binary.
+app_ok=0
+server_ok=0
+step build-app bash scripts/build.sh && app_ok=1
+step build-server cargo build --profile server -p eventdesk-server --locked && server_ok=1
+
+report="$EVENTDESK_ROOT/tests/playwright-report/results.json"
+if [ "$app_ok" -eq 1 ] && [ "$server_ok" -eq 1 ]; then
+  rm -f "$report"
+  step playwright npx --no-install playwright test -c tests/playwright.config.ts
+  pw_rc=$?
+  if [ -f "$report" ]; then
+    read -r pw_passed pw_failed < <(node -e '
+      const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).stats;
+      console.log((s.expected || 0) + (s.flaky || 0), s.unexpected || 0);
+    ' "$report")
+    passed=$((passed + pw_passed))
+    failed=$((failed + pw_failed))
+    if [ "$pw_rc" -ne 0 ] && [ "$pw_failed" -gt 0 ]; then failed=$((failed - 1)); fi
+    if [ "$pw_rc" -eq 0 ] && [ "$pw_passed" -eq 0 ]; then
+      echo "test: Playwright ran no test" >&2
+      summary+=("FAILED  playwright ran no test")
+      failed=$((failed + 1))
+    fi
+  fi
+else
+  summary+=("FAILED  playwright (not run: the app or the server did not build)")
+  failed=$((failed + 1))
+fi
+
+echo
+echo "Summary (total $((SECONDS - total_start)) s):"
+printf '  %s\n' "${summary[@]}"
+echo "  rust tests: $rust_passed passed, $rust_failed failed"
+echo "  browser tests: ${pw_passed:-0} passed, ${pw_failed:-0} failed"
+echo "eventdesk: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

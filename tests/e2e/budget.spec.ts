@@ -1,0 +1,86 @@
+// Issue 8's size budget, asserted because sizes are exact: the first load of
+// the event page is at most 200 KB as transferred (compressed, headers
+// included), in at most 8 requests, none leaving the origin.
+// Byte counts come from Chromium itself (DevTools protocol
+// Network.loadingFinished.encodedDataLength), with the cache disabled.
+import { test, expect, PARIS_EVENT_PATH } from "../support/fixtures";
+
+const MAX_BYTES = 200 * 1024;
+const MAX_REQUESTS = 8;
+
+type Entry = {
+  url: string;
+  type: string;
+  status?: number;
+  encoding?: string;
+  bytes: number;
+  done: boolean;
+  failed?: string;
+};
+
+test("the event page's first load stays within the size budget", async ({ page, baseURL }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+
+  const entries = new Map<string, Entry>();
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (e.request.url.startsWith("data:")) return;
+    // A redirect reuses the request id: keep the bytes of both hops.
+    const previous = entries.get(e.requestId);
+    entries.set(e.requestId, {
+      url: e.request.url,
+      type: e.type ?? "Other",
+      bytes: previous ? previous.bytes + (e.redirectResponse?.encodedDataLength ?? 0) : 0,
+      done: false,
+    });
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const entry = entries.get(e.requestId);
+    if (!entry) return;
+    entry.status = e.response.status;
+    const headers = Object.fromEntries(
+      Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    );
+    entry.encoding = headers["content-encoding"] ?? "identity";
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const entry = entries.get(e.requestId);
+    if (!entry) return;
+    entry.bytes += e.encodedDataLength;
+    entry.done = true;
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const entry = entries.get(e.requestId);
+    if (!entry) return;
+    entry.failed = e.errorText;
+    entry.done = true;
+  });
+
+  await page.goto(PARIS_EVENT_PATH, { waitUntil: "load" });
+  await expect(
+    page.getByText("The British and French-led Coalition of the Willing", { exact: false }).first(),
+  ).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expect.poll(() => [...entries.values()].every((e) => e.done)).toBe(true);
+
+  const all = [...entries.values()];
+  const origin = new URL(baseURL!).origin;
+  const total = all.reduce((sum, e) => sum + e.bytes, 0);
+  for (const e of all) {
+    const path = e.url.startsWith(origin) ? e.url.slice(origin.length) : e.url;
+    console.log(
+      `budget: ${String(e.bytes).padStart(7)} B  ${e.type.padEnd(10)} ${String(e.status ?? "-").padEnd(3)} ` +
+        `${(e.encoding ?? "-").padEnd(8)} ${path}${e.failed ? `  FAILED ${e.failed}` : ""}`,
+    );
+  }
+  console.log(
+    `budget: ${total} B (${(total / 1024).toFixed(1)} KiB) of ${MAX_BYTES} B in ${all.length} of ${MAX_REQUESTS} requests`,
+  );
+
+  const offOrigin = all.filter((e) => new URL(e.url).origin !== origin).map((e) => e.url);
+  expect(offOrigin, "requests leaving the origin").toEqual([]);
+  expect(all.filter((e) => e.failed).map((e) => `${e.url}: ${e.failed}`), "failed requests").toEqual([]);
+  expect(all.length, "number of requests").toBeLessThanOrEqual(MAX_REQUESTS);
+  expect(total, "bytes transferred").toBeLessThanOrEqual(MAX_BYTES);
+});
