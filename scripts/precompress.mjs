@@ -2,7 +2,7 @@
 // directory (default dist/), so the server can send them as they are.
 // Uses Node's own zlib: nothing to install. A sibling is kept only when it is
 // smaller than the original.
-import { readdirSync, readFileSync, writeFileSync, statSync, unlinkSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, unlinkSync } from "node:fs";
 import { join, extname, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
@@ -23,11 +23,9 @@ function* walk(dir) {
 let before = 0;
 let afterBr = 0;
 const rows = [];
+// Siblings left by an earlier run would be stale.
 for (const path of [...walk(root)]) {
-  if (path.endsWith(".br") || path.endsWith(".gz")) {
-    unlinkSync(path); // stale from an earlier run
-    continue;
-  }
+  if (path.endsWith(".br") || path.endsWith(".gz")) unlinkSync(path);
 }
 for (const path of walk(root)) {
   const ext = extname(path).toLowerCase();

@@ -54,7 +54,7 @@ export default defineConfig({
     // the fixtures into an empty one.
     command:
       `rm -f ${quote(database)} ${quote(database + "-wal")} ${quote(database + "-shm")} && ` +
-      `exec ${quote(serverBin)} --addr 127.0.0.1:${port} --db ${quote(database)} --dist dist`,
+      `exec ${quote(serverBin)} --addr 127.0.0.1:${port} --db ${quote(database)} --dist dist --fixtures server/fixtures`,
     cwd: root,
     url: `${baseURL}/api/v1/categories`,
     reuseExistingServer: false,
@@ -62,9 +62,10 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      // Tests submit many sources; keep the per-client limit out of the way
-      // (a dedicated test can lower it for its own server).
-      EVENTDESK_SUBMIT_LIMIT: "100000",
+      // Tests submit many sources from one address; keep the per-client limit
+      // (COUNT/WINDOW) out of their way. A test of the limit itself starts a
+      // server of its own with a low one.
+      EVENTDESK_SUBMIT_LIMIT: "100000/1m",
       RUST_LOG: process.env.RUST_LOG ?? "warn",
     },
   },
