@@ -4,12 +4,14 @@
 
 pub mod confidence;
 pub mod geo;
+pub mod iso3166;
 pub mod labels;
 mod open_enum;
 pub mod page;
 pub mod submission;
 pub mod time;
 pub mod tone;
+pub mod topo;
 pub mod types;
 pub mod url;
 
