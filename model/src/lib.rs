@@ -8,6 +8,7 @@ pub mod iso3166;
 pub mod labels;
 mod open_enum;
 pub mod page;
+pub mod share;
 pub mod submission;
 pub mod time;
 pub mod tone;
