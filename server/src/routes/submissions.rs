@@ -1,0 +1,144 @@
+//! `POST /events/{id}/submissions` and `GET /submissions/{id}`.
+
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use eventdesk_model::submission::BODY_MAX_BYTES;
+use eventdesk_model::{SubmissionReceipt, SubmissionStatus, Timestamp};
+
+use super::events::no_such_event;
+use super::submission_body::{self, SubmissionBody};
+use super::valid_id;
+use crate::client_ip::client_ip;
+use crate::problem::{json_text, ApiError};
+use crate::store::events::{self, Found};
+use crate::store::submissions::{self, NewSubmission, Stored};
+use crate::AppState;
+
+pub async fn create(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let Ok(Path(event_id)) = id else { return Err(no_such_event()) };
+    if !valid_id(&event_id) {
+        return Err(no_such_event());
+    }
+    let lookup = event_id.clone();
+    match state.db.read_async(move |conn| events::get(conn, &lookup)).await? {
+        Found::Event(_) => {}
+        Found::Withdrawn(reason) => return Err(ApiError::withdrawn(&reason)),
+        Found::Missing => return Err(no_such_event()),
+    }
+    if !is_json(&headers) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Send the submission as JSON, with Content-Type: application/json.",
+        ));
+    }
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("A submission can be at most {} KiB.", BODY_MAX_BYTES / 1024),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_MAX_BYTES as u64) {
+        return Err(too_large());
+    }
+    let slot = state
+        .limiter
+        .take(client_ip(peer, &headers, state.config.trust_proxy))
+        .map_err(ApiError::too_many)?;
+    let bytes = axum::body::to_bytes(body, BODY_MAX_BYTES).await.map_err(|_| too_large())?;
+    let received_at = Timestamp::from_utc(Utc::now());
+    let request = match submission_body::read(&bytes).map_err(ApiError::invalid_fields)? {
+        SubmissionBody::Request(r) => r,
+        SubmissionBody::Honeypot { url } => {
+            slot.keep();
+            let receipt = SubmissionReceipt {
+                id: new_id(),
+                event_id,
+                url,
+                status: SubmissionStatus::Pending,
+                received_at,
+                decided_at: None,
+                reason: None,
+            };
+            return Ok(accepted(&receipt));
+        }
+    };
+    let normalised_url =
+        eventdesk_model::url::normalise(&request.url).unwrap_or_else(|| request.url.to_lowercase());
+    let new = NewSubmission { event_id, request, normalised_url, received_at };
+    match state.db.write_async(move |conn| submissions::insert(conn, &new, new_id)).await? {
+        Stored::Receipt(receipt) => {
+            slot.keep();
+            Ok(accepted(&receipt))
+        }
+        Stored::Duplicate { of, source } => Err(ApiError::duplicate(of, source)),
+    }
+}
+
+pub async fn one(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let missing = || ApiError::not_found("There is no submission with this id.");
+    let Ok(Path(id)) = id else { return Err(missing()) };
+    if id.len() > 128 {
+        return Err(missing());
+    }
+    match state.db.read_async(move |conn| submissions::get(conn, &id)).await? {
+        Some(receipt) => Ok(json_text(StatusCode::OK, to_json(&receipt)?)),
+        None => Err(missing()),
+    }
+}
+
+fn to_json(receipt: &SubmissionReceipt) -> Result<String, ApiError> {
+    serde_json::to_string(receipt).map_err(|_| ApiError::internal())
+}
+
+fn accepted(receipt: &SubmissionReceipt) -> Response {
+    let body = match to_json(receipt) {
+        Ok(body) => body,
+        Err(e) => return e.into_response(),
+    };
+    let mut res = json_text(StatusCode::ACCEPTED, body);
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/submissions/{}", receipt.id)) {
+        res.headers_mut().insert(header::LOCATION, location);
+    }
+    res
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// `sub_` and 16 random base62 characters.
+fn new_id() -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        // No system randomness: fall back to the clock, still unique enough with the
+        // database's id check behind it.
+        let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default() as u128;
+        bytes = (nanos ^ (u128::from(std::process::id()) << 64)).to_le_bytes();
+    }
+    let suffix: String = bytes.iter().map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()])).collect();
+    format!("sub_{suffix}")
+}

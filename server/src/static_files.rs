@@ -1,0 +1,115 @@
+//! The built app from `--dist`: files as they are (with their `.br`/`.gz`
+//! siblings when the client takes them), and `index.html` for every other path,
+//! so deep links and refreshes work. Trunk's hashed assets are cached for good;
+//! everything else is revalidated.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::handler::Handler;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower_http::services::ServeDir;
+
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub const NO_CACHE: &str = "no-cache";
+
+type Dist = Arc<PathBuf>;
+
+pub fn service(dist: &Path) -> Router {
+    let dist: Dist = Arc::new(dist.to_owned());
+    let files = ServeDir::new(dist.as_path())
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(not_a_file.with_state(Arc::clone(&dist)));
+    Router::new()
+        .route("/", get(index))
+        .route("/index.html", get(index))
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_control))
+        .with_state(dist)
+}
+
+async fn index(State(dist): State<Dist>, uri: Uri) -> Response {
+    render_index(&dist, &uri).await
+}
+
+/// A path with no file: a missing asset is 404, anything else is a page of the app.
+async fn not_a_file(State(dist): State<Dist>, uri: Uri) -> Response {
+    if looks_like_asset(uri.path()) {
+        return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, NO_CACHE)], "Not found").into_response();
+    }
+    render_index(&dist, &uri).await
+}
+
+/// The app's page for `uri`. Every HTML answer goes through here, so that what
+/// the page carries for a given path (meta tags, preloaded data) has one place.
+pub async fn render_index(dist: &Path, _uri: &Uri) -> Response {
+    let page = match tokio::fs::read_to_string(dist.join("index.html")).await {
+        Ok(html) => html,
+        Err(_) => NOT_BUILT.to_owned(),
+    };
+    ([(header::CACHE_CONTROL, NO_CACHE)], Html(page)).into_response()
+}
+
+const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Eventdesk</title></head><body><h1>Eventdesk</h1>\
+<p>The app isn't built yet: its files are not in the dist folder. The API is running at \
+<a href=\"/api/v1/events\">/api/v1/events</a>.</p></body></html>\n";
+
+/// Names Trunk gives to hashed output, e.g. `eventdesk-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`.
+pub fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(base, hash)| {
+        !base.is_empty() && (8..=64).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+fn looks_like_asset(path: &str) -> bool {
+    const EXTENSIONS: [&str; 16] = [
+        "js", "mjs", "wasm", "css", "map", "json", "png", "jpg", "jpeg", "gif", "svg", "ico", "webp",
+        "woff", "woff2", "txt",
+    ];
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+async fn cache_control(req: Request, next: Next) -> Response {
+    let hashed = is_hashed(req.uri().path());
+    let mut res = next.run(req).await;
+    let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if ok && !res.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if hashed { IMMUTABLE } else { NO_CACHE };
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names() {
+        for yes in ["/eventdesk-1a2b3c4d5e6f7a8b.js", "/eventdesk-1a2b3c4d5e6f7a8b_bg.wasm", "/style-0123abcd4567ef89.css"] {
+            assert!(is_hashed(yes), "{yes}");
+        }
+        for no in ["/index.html", "/favicon.ico", "/robots.txt", "/my-page.js", "/-1a2b3c4d5e.js"] {
+            assert!(!is_hashed(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn assets_are_not_pages() {
+        assert!(looks_like_asset("/eventdesk-old.wasm"));
+        assert!(!looks_like_asset("/events/paris-coalition-security-guarantees-2025-09-04"));
+        assert!(!looks_like_asset("/entities/emmanuel-macron"));
+    }
+}
