@@ -10,6 +10,7 @@ mod open_enum;
 pub mod page;
 pub mod share;
 pub mod submission;
+pub mod submit_form;
 pub mod time;
 pub mod tone;
 pub mod topo;
