@@ -3,11 +3,14 @@
 //! reference backend both use it, and it is unit-tested natively.
 
 pub mod confidence;
+pub mod feed_dots;
 pub mod geo;
 pub mod iso3166;
 pub mod labels;
+pub mod map_svg;
 mod open_enum;
 pub mod page;
+pub mod place_marks;
 pub mod share;
 pub mod submission;
 pub mod submit_form;
