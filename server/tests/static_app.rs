@@ -1,0 +1,93 @@
+//! The built app: files as they are, `index.html` for deep links, cache headers,
+//! precompressed and on-the-fly compression, and a plain page when there is no build.
+
+mod support;
+
+use reqwest::Method;
+use support::{write_dist, Setup, TestServer, PARIS};
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+async fn with_dist() -> TestServer {
+    let (setup, dir) = Setup::fresh();
+    write_dist(&setup.dist);
+    TestServer::start_with(setup, Some(dir)).await
+}
+
+#[tokio::test]
+async fn deep_links_get_the_app_page_uncached() {
+    let server = with_dist().await;
+    for path in [
+        "/",
+        "/index.html",
+        &format!("/events/{PARIS}"),
+        "/entities/emmanuel-macron",
+        "/methodology",
+        "/submissions/sub_123",
+        "/no/such/page",
+        "/events/a?utm_source=x",
+    ] {
+        let a = server.get(path).await;
+        assert_eq!(a.status, 200, "{path}");
+        assert!(a.text().contains("Eventdesk test app"), "{path}");
+        assert!(a.header("content-type").unwrap().starts_with("text/html"), "{path}");
+        assert_eq!(a.header("cache-control"), Some("no-cache"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn files_are_served_as_they_are_and_hashed_ones_cached_for_good() {
+    let server = with_dist().await;
+    let js = server.get("/eventdesk-0123456789abcdef.js").await;
+    assert_eq!(js.status, 200);
+    assert_eq!(js.text(), "export default function init() {}\n".repeat(50));
+    assert_eq!(js.header("cache-control"), Some(IMMUTABLE));
+    assert!(js.header("content-type").unwrap().contains("javascript"));
+
+    let css = server.get("/style-fedcba9876543210.css").await;
+    assert_eq!(css.header("cache-control"), Some(IMMUTABLE));
+    assert!(css.header("content-type").unwrap().starts_with("text/css"));
+
+    let icon = server.get("/favicon.ico").await;
+    assert_eq!(icon.status, 200);
+    assert_eq!(icon.header("cache-control"), Some("no-cache"), "unhashed files are revalidated");
+
+    // A missing asset is a 404, not the app page (a stale hash must fail plainly).
+    let missing = server.get("/eventdesk-ffffffffffffffff_bg.wasm").await;
+    assert_eq!(missing.status, 404);
+    assert_ne!(missing.header("cache-control"), Some(IMMUTABLE));
+}
+
+#[tokio::test]
+async fn precompressed_siblings_and_on_the_fly_compression() {
+    let server = with_dist().await;
+    let wasm = "/eventdesk-0123456789abcdef_bg.wasm";
+    let br = server.request(Method::GET, wasm, &[("accept-encoding", "br")], None).await;
+    assert_eq!(br.status, 200);
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert_eq!(br.body, b"brotli bytes of the wasm", "the .br file as it is");
+    assert_eq!(br.header("content-type"), Some("application/wasm"));
+    assert_eq!(br.header("cache-control"), Some(IMMUTABLE));
+
+    let plain = server.get(wasm).await;
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.body, b"\0asm wasm bytes");
+
+    let css = server.request(Method::GET, "/style-fedcba9876543210.css", &[("accept-encoding", "gzip")], None).await;
+    assert_eq!(css.header("content-encoding"), Some("gzip"), "compressed on the fly");
+    assert!(css.body.len() < 200 * 19, "smaller than the file");
+
+    let api = server.request(Method::GET, "/api/v1/events?limit=100", &[("accept-encoding", "br")], None).await;
+    assert_eq!(api.header("content-encoding"), Some("br"), "API answers are compressed too");
+}
+
+#[tokio::test]
+async fn without_a_build_the_api_works_and_pages_say_so() {
+    let server = TestServer::start().await; // its dist folder does not exist
+    for path in ["/", &format!("/events/{PARIS}")] {
+        let a = server.get(path).await;
+        assert_eq!(a.status, 200);
+        assert!(a.text().contains("isn't built"), "{}", a.text());
+    }
+    assert_eq!(server.get_json(&format!("/api/v1/events/{PARIS}")).await["id"], PARIS);
+}
