@@ -27,4 +27,30 @@ mod tests {
         assert_eq!(match_expression("  -- * () ").as_deref(), None);
         assert_eq!(match_expression("").as_deref(), None);
     }
+
+    #[test]
+    fn no_search_text_is_an_fts_error() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+             INSERT INTO t (body) VALUES ('Coalition of the Willing meets in Paris at 10:30');",
+        )
+        .unwrap();
+        let hostile = [
+            "\"", "a\"b", "*", "paris*", "AND", "OR", "NOT", "NEAR(a b)", "body:paris", "(paris", "paris)",
+            "'; DROP TABLE t; --", "\u{0}", "\u{301}", "e\u{301}", "\u{2167}", "🤝", "👩‍👩‍👧", "\u{202e}abc",
+            "العربية", "^", "-x", "+x", "{a b}", "a:b:c", "10:30", "_", "x_y", "\u{200b}", "ª", "½",
+        ];
+        for q in hostile {
+            if let Some(expr) = match_expression(q) {
+                let r: rusqlite::Result<i64> =
+                    conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&expr], |r| r.get(0));
+                assert!(r.is_ok(), "{q:?} -> {expr:?}: {r:?}");
+            }
+        }
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [match_expression("PARÍS coal").unwrap()], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
 }
