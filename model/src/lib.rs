@@ -3,6 +3,7 @@
 //! reference backend both use it, and it is unit-tested natively.
 
 pub mod confidence;
+pub mod feed;
 pub mod feed_dots;
 pub mod geo;
 pub mod iso3166;
