@@ -7,7 +7,7 @@
 //! lost); only valid values are sent to the API, and the invalid ones are
 //! explained by [`FeedFilters::problems`].
 
-use crate::types::{ConfidenceLevel, EventSummary};
+use crate::types::{ConfidenceLevel, Entity, EventSummary};
 
 /// Longest search the API accepts, in characters.
 pub const Q_MAX: usize = 200;
@@ -123,6 +123,22 @@ impl FeedFilters {
             "to" => self.to = value,
             _ => {}
         }
+    }
+
+    /// The page's heading for the document title: "Latest events", or what
+    /// the filters ask for: "Events: Military, Likely, “paris”".
+    pub fn describe(&self) -> String {
+        if self.is_empty() {
+            return "Latest events".to_owned();
+        }
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.categories.iter().map(|c| crate::labels::humanise(c)));
+        parts.extend(self.confidences.iter().map(ConfidenceLevel::label));
+        parts.extend(self.country.clone());
+        parts.extend(self.q.as_ref().map(|q| format!("\u{201c}{q}\u{201d}")));
+        parts.extend(self.from.as_ref().map(|d| format!("from {d}")));
+        parts.extend(self.to.as_ref().map(|d| format!("to {d}")));
+        format!("Events: {}", crate::page::clip(&parts.join(", "), 80))
     }
 
     /// The filters the API would refuse, each with what is wrong.
@@ -337,6 +353,24 @@ impl EventSummary {
     }
 }
 
+impl Entity {
+    /// The entity's Wikidata page, only for an id of the form `Q` and digits.
+    pub fn wikidata_url(&self) -> Option<String> {
+        let id = self.wikidata_id.as_deref()?.trim();
+        let digits = id.strip_prefix('Q')?;
+        (!digits.is_empty() && digits.len() <= 12 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("https://www.wikidata.org/wiki/{id}"))
+    }
+
+    /// "14 events", when the API counts them.
+    pub fn events_phrase(&self) -> Option<String> {
+        self.event_count.map(|n| match n {
+            1 => "1 event".to_owned(),
+            n => format!("{n} events"),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,6 +510,44 @@ mod tests {
         assert!(!valid_country("ua") && !valid_country("UKR") && !valid_country("É1"));
         assert!(valid_day("2024-02-29"));
         assert!(!valid_day("2023-02-29") && !valid_day("2025-9-4") && !valid_day("soon"));
+    }
+
+    #[test]
+    fn titles_say_what_is_filtered() {
+        assert_eq!(FeedFilters::default().describe(), "Latest events");
+        let f = FeedFilters::from_pairs([
+            ("category", "military"),
+            ("confidence", "likely"),
+            ("q", "paris"),
+            ("from", "2025-01-01"),
+        ]);
+        assert_eq!(
+            f.describe(),
+            "Events: Military, Likely, \u{201c}paris\u{201d}, from 2025-01-01"
+        );
+    }
+
+    #[test]
+    fn wikidata_links_only_for_real_ids() {
+        let mut e = Entity {
+            id: "volodymyr-zelensky".into(),
+            name: "Volodymyr Zelensky".into(),
+            kind: crate::types::EntityKind::Person,
+            description: None,
+            wikidata_id: Some("Q3874799".into()),
+            event_count: Some(1),
+        };
+        assert_eq!(
+            e.wikidata_url().as_deref(),
+            Some("https://www.wikidata.org/wiki/Q3874799")
+        );
+        assert_eq!(e.events_phrase().as_deref(), Some("1 event"));
+        for bad in ["", "Q", "3874799", "Q38a", "Q1/../x", "javascript:alert(1)"] {
+            e.wikidata_id = Some(bad.into());
+            assert_eq!(e.wikidata_url(), None, "{bad}");
+        }
+        e.wikidata_id = None;
+        assert_eq!(e.wikidata_url(), None);
     }
 
     #[test]
