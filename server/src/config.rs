@@ -7,7 +7,11 @@ use std::time::Duration;
 use clap::Parser;
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "eventdesk-server", version, about = "Eventdesk's reference backend and app server")]
+#[command(
+    name = "eventdesk-server",
+    version,
+    about = "Eventdesk's reference backend and app server"
+)]
 pub struct Config {
     /// Address to listen on (port 0 picks a free one).
     #[arg(long, env = "EVENTDESK_ADDR", default_value = "127.0.0.1:8080")]
@@ -49,7 +53,9 @@ impl FromStr for SubmitLimit {
         let (count, window) = s.trim().split_once('/').ok_or_else(bad)?;
         let count: u32 = count.trim().parse().map_err(|_| bad())?;
         let window = window.trim();
-        let split = window.find(|c: char| !c.is_ascii_digit()).unwrap_or(window.len());
+        let split = window
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(window.len());
         let (n, unit) = window.split_at(split);
         let n: u64 = n.parse().map_err(|_| bad())?;
         let secs = match unit {
@@ -61,7 +67,10 @@ impl FromStr for SubmitLimit {
         if count == 0 || secs == 0 {
             return Err(format!("{s:?}: count and window must be above zero"));
         }
-        Ok(SubmitLimit { count, window: Duration::from_secs(secs) })
+        Ok(SubmitLimit {
+            count,
+            window: Duration::from_secs(secs),
+        })
     }
 }
 
@@ -73,8 +82,14 @@ mod tests {
     fn limits_parse() {
         let l: SubmitLimit = "10/10m".parse().unwrap();
         assert_eq!((l.count, l.window), (10, Duration::from_secs(600)));
-        assert_eq!("3/45".parse::<SubmitLimit>().unwrap().window, Duration::from_secs(45));
-        assert_eq!("1/2h".parse::<SubmitLimit>().unwrap().window, Duration::from_secs(7200));
+        assert_eq!(
+            "3/45".parse::<SubmitLimit>().unwrap().window,
+            Duration::from_secs(45)
+        );
+        assert_eq!(
+            "1/2h".parse::<SubmitLimit>().unwrap().window,
+            Duration::from_secs(7200)
+        );
         for bad in ["", "10", "x/1m", "10/", "10/5d", "0/1m", "1/0s"] {
             assert!(bad.parse::<SubmitLimit>().is_err(), "{bad}");
         }

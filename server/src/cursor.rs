@@ -41,11 +41,17 @@ impl Cursor {
         let bytes = URL_SAFE_NO_PAD.decode(raw.trim()).ok()?;
         let text = String::from_utf8(bytes).ok()?;
         let parts: Vec<&str> = text.split('\n').collect();
-        let [version, occurred, updated, id, sum] = parts.as_slice() else { return None };
+        let [version, occurred, updated, id, sum] = parts.as_slice() else {
+            return None;
+        };
         if *version != VERSION || *sum != check(&[version, occurred, updated, id]) {
             return None;
         }
-        Some(Cursor { occurred_key: (*occurred).into(), updated_key: (*updated).into(), id: (*id).into() })
+        Some(Cursor {
+            occurred_key: (*occurred).into(),
+            updated_key: (*updated).into(),
+            id: (*id).into(),
+        })
     }
 }
 

@@ -21,7 +21,10 @@ use crate::store::sort_keys;
 #[derive(Debug, thiserror::Error)]
 pub enum FixtureError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} is not valid: {message}")]
     Invalid { path: PathBuf, message: String },
 }
@@ -67,14 +70,24 @@ pub const SUMMARY_FIELDS: [&str; 10] = [
 ];
 
 fn read_json(path: &Path, fingerprint: &mut Fnv) -> Result<Value, FixtureError> {
-    let text = std::fs::read(path).map_err(|source| FixtureError::Read { path: path.to_owned(), source })?;
-    fingerprint.add(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+    let text = std::fs::read(path).map_err(|source| FixtureError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    fingerprint.add(
+        path.file_name()
+            .map(|n| n.as_encoded_bytes())
+            .unwrap_or_default(),
+    );
     fingerprint.add(&text);
     serde_json::from_slice(&text).map_err(|e| invalid(path, e))
 }
 
 fn invalid(path: &Path, e: impl std::fmt::Display) -> FixtureError {
-    FixtureError::Invalid { path: path.to_owned(), message: e.to_string() }
+    FixtureError::Invalid {
+        path: path.to_owned(),
+        message: e.to_string(),
+    }
 }
 
 /// Checks that `doc` decodes as `T`, keeping the document itself.
@@ -111,7 +124,12 @@ impl FixtureSet {
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
                 .collect(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(source) => return Err(FixtureError::Read { path: events_dir, source }),
+            Err(source) => {
+                return Err(FixtureError::Read {
+                    path: events_dir,
+                    source,
+                })
+            }
         };
         files.sort();
         let mut events = Vec::with_capacity(files.len());
@@ -124,15 +142,35 @@ impl FixtureSet {
             };
             let event: Event = check(path, &doc)?;
             if !valid_id(&event.id) {
-                return Err(invalid(path, format!("event id {:?} is not URL-safe", event.id)));
+                return Err(invalid(
+                    path,
+                    format!("event id {:?} is not URL-safe", event.id),
+                ));
             }
             if let Some(other) = seen.insert(event.id.clone(), path.clone()) {
-                return Err(invalid(path, format!("event id {:?} is also used by {}", event.id, other.display())));
+                return Err(invalid(
+                    path,
+                    format!(
+                        "event id {:?} is also used by {}",
+                        event.id,
+                        other.display()
+                    ),
+                ));
             }
-            events.push(FixtureEvent { doc, event, withdrawn });
+            events.push(FixtureEvent {
+                doc,
+                event,
+                withdrawn,
+            });
         }
         let entities = merge_entities(listed, &events);
-        Ok(FixtureSet { categories, methodology, entities, events, fingerprint: fp.hex() })
+        Ok(FixtureSet {
+            categories,
+            methodology,
+            entities,
+            events,
+            fingerprint: fp.hex(),
+        })
     }
 }
 
@@ -140,7 +178,9 @@ impl FixtureSet {
 /// in one is taken from the next that has it. `event_count` is computed, not stored.
 fn merge_entities(listed: Vec<Entity>, events: &[FixtureEvent]) -> Vec<Entity> {
     let mut by_id: BTreeMap<String, Entity> = BTreeMap::new();
-    let all = listed.into_iter().chain(events.iter().flat_map(|e| e.event.entities.iter().cloned()));
+    let all = listed
+        .into_iter()
+        .chain(events.iter().flat_map(|e| e.event.entities.iter().cloned()));
     for mut entity in all {
         entity.event_count = None;
         match by_id.get_mut(&entity.id) {
@@ -165,7 +205,9 @@ fn merge_entities(listed: Vec<Entity>, events: &[FixtureEvent]) -> Vec<Entity> {
 pub fn install(conn: &mut Connection, set: &FixtureSet) -> rusqlite::Result<bool> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let current: Option<String> = tx
-        .query_row("SELECT value FROM meta WHERE key = 'fixtures'", [], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE key = 'fixtures'", [], |r| {
+            r.get(0)
+        })
         .ok();
     if current.as_deref() == Some(set.fingerprint.as_str()) {
         return Ok(false);
@@ -176,7 +218,10 @@ pub fn install(conn: &mut Connection, set: &FixtureSet) -> rusqlite::Result<bool
          DELETE FROM events_fts;",
     )?;
     for (position, category) in set.categories.iter().enumerate() {
-        let id = category.get("id").and_then(Value::as_str).unwrap_or_default();
+        let id = category
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         tx.execute(
             "INSERT INTO categories (position, id, doc) VALUES (?1, ?2, ?3)",
             params![position as i64, id, category.to_string()],
@@ -187,8 +232,12 @@ pub fn install(conn: &mut Connection, set: &FixtureSet) -> rusqlite::Result<bool
         [set.methodology.to_string()],
     )?;
     for entity in &set.entities {
-        let doc = serde_json::to_string(entity).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
-        tx.execute("INSERT INTO entities (id, doc) VALUES (?1, ?2)", params![entity.id, doc])?;
+        let doc = serde_json::to_string(entity)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        tx.execute(
+            "INSERT INTO entities (id, doc) VALUES (?1, ?2)",
+            params![entity.id, doc],
+        )?;
     }
     for fixture in &set.events {
         insert_event(&tx, fixture)?;
@@ -214,7 +263,10 @@ fn insert_event(tx: &rusqlite::Transaction<'_>, fixture: &FixtureEvent) -> rusql
         })
         .unwrap_or_default();
     let (occurred_key, updated_key) = sort_keys(e);
-    let withdrawn_reason = fixture.withdrawn.as_ref().map(|w| w.reason.clone().unwrap_or_default());
+    let withdrawn_reason = fixture
+        .withdrawn
+        .as_ref()
+        .map(|w| w.reason.clone().unwrap_or_default());
     let withdrawn_at = fixture.withdrawn.as_ref().and_then(|w| w.at.clone());
     tx.execute(
         "INSERT INTO events (id, doc, summary_doc, category, confidence, occurred_key, updated_key,
@@ -233,7 +285,12 @@ fn insert_event(tx: &rusqlite::Transaction<'_>, fixture: &FixtureEvent) -> rusql
         ],
     )?;
     for place in &e.location.places {
-        if let Some(cc) = place.country_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(cc) = place
+            .country_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             tx.execute(
                 "INSERT OR IGNORE INTO event_countries (event_id, country) VALUES (?1, ?2)",
                 params![e.id, cc.to_ascii_uppercase()],
@@ -248,7 +305,11 @@ fn insert_event(tx: &rusqlite::Transaction<'_>, fixture: &FixtureEvent) -> rusql
     }
     for source in &e.sources {
         let urls = [source.url.as_deref(), source.homepage.as_deref()];
-        for normalised in urls.into_iter().flatten().filter_map(eventdesk_model::url::normalise) {
+        for normalised in urls
+            .into_iter()
+            .flatten()
+            .filter_map(eventdesk_model::url::normalise)
+        {
             tx.execute(
                 "INSERT OR IGNORE INTO source_urls (event_id, normalised_url, source_id) VALUES (?1, ?2, ?3)",
                 params![e.id, normalised, source.id],

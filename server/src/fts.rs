@@ -22,8 +22,14 @@ mod tests {
 
     #[test]
     fn words_become_quoted_prefixes() {
-        assert_eq!(match_expression("Paris  summit").as_deref(), Some("\"Paris\"* \"summit\"*"));
-        assert_eq!(match_expression("say \"hi\"").as_deref(), Some("\"say\"* \"\"\"hi\"\"\"*"));
+        assert_eq!(
+            match_expression("Paris  summit").as_deref(),
+            Some("\"Paris\"* \"summit\"*")
+        );
+        assert_eq!(
+            match_expression("say \"hi\"").as_deref(),
+            Some("\"say\"* \"\"\"hi\"\"\"*")
+        );
         assert_eq!(match_expression("  -- * () ").as_deref(), None);
         assert_eq!(match_expression("").as_deref(), None);
     }
@@ -37,19 +43,53 @@ mod tests {
         )
         .unwrap();
         let hostile = [
-            "\"", "a\"b", "*", "paris*", "AND", "OR", "NOT", "NEAR(a b)", "body:paris", "(paris", "paris)",
-            "'; DROP TABLE t; --", "\u{0}", "\u{301}", "e\u{301}", "\u{2167}", "🤝", "👩‍👩‍👧", "\u{202e}abc",
-            "العربية", "^", "-x", "+x", "{a b}", "a:b:c", "10:30", "_", "x_y", "\u{200b}", "ª", "½",
+            "\"",
+            "a\"b",
+            "*",
+            "paris*",
+            "AND",
+            "OR",
+            "NOT",
+            "NEAR(a b)",
+            "body:paris",
+            "(paris",
+            "paris)",
+            "'; DROP TABLE t; --",
+            "\u{0}",
+            "\u{301}",
+            "e\u{301}",
+            "\u{2167}",
+            "🤝",
+            "👩‍👩‍👧",
+            "\u{202e}abc",
+            "العربية",
+            "^",
+            "-x",
+            "+x",
+            "{a b}",
+            "a:b:c",
+            "10:30",
+            "_",
+            "x_y",
+            "\u{200b}",
+            "ª",
+            "½",
         ];
         for q in hostile {
             if let Some(expr) = match_expression(q) {
                 let r: rusqlite::Result<i64> =
-                    conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&expr], |r| r.get(0));
+                    conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&expr], |r| {
+                        r.get(0)
+                    });
                 assert!(r.is_ok(), "{q:?} -> {expr:?}: {r:?}");
             }
         }
         let n: i64 = conn
-            .query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [match_expression("PARÍS coal").unwrap()], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM t WHERE t MATCH ?1",
+                [match_expression("PARÍS coal").unwrap()],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(n, 1);
     }

@@ -11,14 +11,17 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// A problem to answer with, plus an optional `Retry-After` (seconds).
 #[derive(Debug, Clone)]
 pub struct ApiError {
-    pub problem: Problem,
+    pub problem: Box<Problem>,
     pub retry_after: Option<u64>,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, detail: impl Into<String>) -> ApiError {
         let title = status.canonical_reason().unwrap_or("Error");
-        ApiError { problem: Problem::new(status.as_u16(), title).with_detail(detail), retry_after: None }
+        ApiError {
+            problem: Box::new(Problem::new(status.as_u16(), title).with_detail(detail)),
+            retry_after: None,
+        }
     }
 
     pub fn bad_request(detail: impl Into<String>) -> ApiError {
@@ -30,7 +33,11 @@ impl ApiError {
     }
 
     pub fn withdrawn(reason: &str) -> ApiError {
-        let detail = if reason.trim().is_empty() { "The editors withdrew this event." } else { reason };
+        let detail = if reason.trim().is_empty() {
+            "The editors withdrew this event."
+        } else {
+            reason
+        };
         let mut e = ApiError::new(StatusCode::GONE, detail);
         e.problem.title = "Event withdrawn".into();
         e
@@ -38,7 +45,10 @@ impl ApiError {
 
     /// 422 with one entry per invalid field, worded as `api/examples/problem-422.json`.
     pub fn invalid_fields(errors: Vec<FieldError>) -> ApiError {
-        let mut e = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Fix the fields below and send it again.");
+        let mut e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Fix the fields below and send it again.",
+        );
         e.problem.kind = "https://eventdesk.example/problems/invalid-submission".into();
         e.problem.title = "The submission has invalid fields".into();
         e.problem.errors = errors;
@@ -68,7 +78,10 @@ impl ApiError {
     }
 
     pub fn internal() -> ApiError {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again in a moment.")
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side. Try again in a moment.",
+        )
     }
 
     pub fn status(&self) -> StatusCode {
@@ -92,11 +105,15 @@ impl From<rusqlite::Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::to_string(&self.problem).unwrap_or_else(|_| {
-            format!(r#"{{"type":"about:blank","title":"Error","status":{}}}"#, self.problem.status)
+            format!(
+                r#"{{"type":"about:blank","title":"Error","status":{}}}"#,
+                self.problem.status
+            )
         });
         let mut res = (self.status(), [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
         if let Some(secs) = self.retry_after {
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
     }

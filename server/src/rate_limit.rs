@@ -42,7 +42,10 @@ const SWEEP_ABOVE: usize = 10_000;
 
 impl RateLimiter {
     pub fn new(limit: SubmitLimit) -> RateLimiter {
-        RateLimiter { limit, hits: Mutex::new(HashMap::new()) }
+        RateLimiter {
+            limit,
+            hits: Mutex::new(HashMap::new()),
+        }
     }
 
     /// A slot, or the whole seconds to wait until one frees up.
@@ -57,7 +60,10 @@ impl RateLimiter {
             hits.retain(|_, q| q.back().is_some_and(|t| now.duration_since(*t) < window));
         }
         let queue = hits.entry(client).or_default();
-        while queue.front().is_some_and(|t| now.duration_since(*t) >= window) {
+        while queue
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
             queue.pop_front();
         }
         if queue.len() >= self.limit.count as usize {
@@ -66,7 +72,12 @@ impl RateLimiter {
             return Err(ceil_secs(wait).max(1));
         }
         queue.push_back(now);
-        Ok(Slot { limiter: Arc::clone(self), client, at: now, kept: false })
+        Ok(Slot {
+            limiter: Arc::clone(self),
+            client,
+            at: now,
+            kept: false,
+        })
     }
 
     fn give_back(&self, client: IpAddr, at: Instant) {
@@ -88,7 +99,10 @@ mod tests {
     use super::*;
 
     fn limiter(count: u32, secs: u64) -> Arc<RateLimiter> {
-        Arc::new(RateLimiter::new(SubmitLimit { count, window: Duration::from_secs(secs) }))
+        Arc::new(RateLimiter::new(SubmitLimit {
+            count,
+            window: Duration::from_secs(secs),
+        }))
     }
 
     #[test]

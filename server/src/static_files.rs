@@ -42,7 +42,12 @@ async fn index(State(dist): State<Dist>, uri: Uri) -> Response {
 /// A path with no file: a missing asset is 404, anything else is a page of the app.
 async fn not_a_file(State(dist): State<Dist>, uri: Uri) -> Response {
     if looks_like_asset(uri.path()) {
-        return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, NO_CACHE)], "Not found").into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CACHE_CONTROL, NO_CACHE)],
+            "Not found",
+        )
+            .into_response();
     }
     render_index(&dist, &uri).await
 }
@@ -68,17 +73,20 @@ pub fn is_hashed(path: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(base, hash)| {
-        !base.is_empty() && (8..=64).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        !base.is_empty()
+            && (8..=64).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
     })
 }
 
 fn looks_like_asset(path: &str) -> bool {
     const EXTENSIONS: [&str; 16] = [
-        "js", "mjs", "wasm", "css", "map", "json", "png", "jpg", "jpeg", "gif", "svg", "ico", "webp",
-        "woff", "woff2", "txt",
+        "js", "mjs", "wasm", "css", "map", "json", "png", "jpg", "jpeg", "gif", "svg", "ico",
+        "webp", "woff", "woff2", "txt",
     ];
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 async fn cache_control(req: Request, next: Next) -> Response {
@@ -87,7 +95,8 @@ async fn cache_control(req: Request, next: Next) -> Response {
     let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
     if ok && !res.headers().contains_key(header::CACHE_CONTROL) {
         let value = if hashed { IMMUTABLE } else { NO_CACHE };
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     res
 }
@@ -98,10 +107,20 @@ mod tests {
 
     #[test]
     fn hashed_names() {
-        for yes in ["/eventdesk-1a2b3c4d5e6f7a8b.js", "/eventdesk-1a2b3c4d5e6f7a8b_bg.wasm", "/style-0123abcd4567ef89.css"] {
+        for yes in [
+            "/eventdesk-1a2b3c4d5e6f7a8b.js",
+            "/eventdesk-1a2b3c4d5e6f7a8b_bg.wasm",
+            "/style-0123abcd4567ef89.css",
+        ] {
             assert!(is_hashed(yes), "{yes}");
         }
-        for no in ["/index.html", "/favicon.ico", "/robots.txt", "/my-page.js", "/-1a2b3c4d5e.js"] {
+        for no in [
+            "/index.html",
+            "/favicon.ico",
+            "/robots.txt",
+            "/my-page.js",
+            "/-1a2b3c4d5e.js",
+        ] {
             assert!(!is_hashed(no), "{no}");
         }
     }
@@ -109,7 +128,9 @@ mod tests {
     #[test]
     fn assets_are_not_pages() {
         assert!(looks_like_asset("/eventdesk-old.wasm"));
-        assert!(!looks_like_asset("/events/paris-coalition-security-guarantees-2025-09-04"));
+        assert!(!looks_like_asset(
+            "/events/paris-coalition-security-guarantees-2025-09-04"
+        ));
         assert!(!looks_like_asset("/entities/emmanuel-macron"));
     }
 }

@@ -35,11 +35,19 @@ async fn paging_by_three_lists_every_event_once_newest_first() {
     assert!(expected.len() >= 3, "enough fixtures to page");
 
     // Newest first: occurred_on never increases; unknown dates come last.
-    let by_id: std::collections::HashMap<String, FixtureEvent> =
-        fixtures::listed().into_iter().map(|e| (e.id().to_owned(), e)).collect();
-    let dates: Vec<String> = walked.iter().map(|id| by_id[id].occurred_on().unwrap_or("").to_owned()).collect();
+    let by_id: std::collections::HashMap<String, FixtureEvent> = fixtures::listed()
+        .into_iter()
+        .map(|e| (e.id().to_owned(), e))
+        .collect();
+    let dates: Vec<String> = walked
+        .iter()
+        .map(|id| by_id[id].occurred_on().unwrap_or("").to_owned())
+        .collect();
     for pair in dates.windows(2) {
-        assert!(pair[0] >= pair[1] || pair[1].is_empty() && pair[0].is_empty(), "order: {dates:?}");
+        assert!(
+            pair[0] >= pair[1] || pair[1].is_empty() && pair[0].is_empty(),
+            "order: {dates:?}"
+        );
     }
 
     // The same walk at other page sizes agrees.
@@ -48,7 +56,11 @@ async fn paging_by_three_lists_every_event_once_newest_first() {
         assert_eq!(again, walked, "limit {limit}");
     }
     let first = server.get_json("/api/v1/events").await;
-    assert_eq!(first["items"].as_array().unwrap().len(), expected.len().min(20), "default limit 20");
+    assert_eq!(
+        first["items"].as_array().unwrap().len(),
+        expected.len().min(20),
+        "default limit 20"
+    );
 }
 
 #[tokio::test]
@@ -56,24 +68,38 @@ async fn list_items_are_summaries_and_events_are_as_written() {
     let server = TestServer::start().await;
     let page = server.get_json("/api/v1/events?limit=100").await;
     for item in page["items"].as_array().unwrap() {
-        for field in ["sources", "reports", "entities", "history", "extraction", "related_ids"] {
+        for field in [
+            "sources",
+            "reports",
+            "entities",
+            "history",
+            "extraction",
+            "related_ids",
+        ] {
             assert!(item.get(field).is_none(), "a list item carries {field}");
         }
     }
     for event in fixtures::listed() {
-        let got = server.get_json(&format!("/api/v1/events/{}", event.id())).await;
+        let got = server
+            .get_json(&format!("/api/v1/events/{}", event.id()))
+            .await;
         assert_eq!(got, event.doc, "{} round-trips", event.id());
     }
     let paris = server.get_json(&format!("/api/v1/events/{PARIS}")).await;
-    let example: Value =
-        serde_json::from_str(include_str!("../../api/examples/event-paris-coalition.json")).unwrap();
+    let example: Value = serde_json::from_str(include_str!(
+        "../../api/examples/event-paris-coalition.json"
+    ))
+    .unwrap();
     assert_eq!(paris, example, "the Paris event is the contract's example");
 }
 
 #[tokio::test]
 async fn a_withdrawn_event_is_gone_with_its_reason_and_never_listed() {
     let server = TestServer::start().await;
-    let withdrawn: Vec<FixtureEvent> = fixtures::events().into_iter().filter(|e| e.withdrawn.is_some()).collect();
+    let withdrawn: Vec<FixtureEvent> = fixtures::events()
+        .into_iter()
+        .filter(|e| e.withdrawn.is_some())
+        .collect();
     assert!(!withdrawn.is_empty(), "the fixtures have a withdrawn event");
     let (listed, _) = server.walk("", 100).await;
     for event in &withdrawn {
@@ -81,13 +107,20 @@ async fn a_withdrawn_event_is_gone_with_its_reason_and_never_listed() {
         let p = a.problem(410);
         assert_eq!(p["detail"], event.withdrawn.as_ref().unwrap()["reason"]);
         assert!(!listed.contains(&event.id().to_owned()));
-        assert!(!a.text().contains("\"summary\""), "nothing of the event is sent");
+        assert!(
+            !a.text().contains("\"summary\""),
+            "nothing of the event is sent"
+        );
     }
 }
 
 async fn walk_set(server: &TestServer, query: &str) -> BTreeSet<String> {
     let (walked, total) = server.walk(query, 5).await;
-    assert_eq!(walked.len() as u64, total, "{query}: total agrees with the pages");
+    assert_eq!(
+        walked.len() as u64,
+        total,
+        "{query}: total agrees with the pages"
+    );
     set(&walked)
 }
 
@@ -97,42 +130,96 @@ async fn each_filter_selects_what_it_says() {
     let listed = fixtures::listed();
     let by = |pred: &dyn Fn(&FixtureEvent) -> bool| ids(listed.iter().filter(|e| pred(e)));
 
-    let categories: BTreeSet<String> =
-        listed.iter().map(|e| e.doc["category"]["id"].as_str().unwrap().to_owned()).collect();
+    let categories: BTreeSet<String> = listed
+        .iter()
+        .map(|e| e.doc["category"]["id"].as_str().unwrap().to_owned())
+        .collect();
     for c in &categories {
         let want = by(&|e| e.doc["category"]["id"] == *c.as_str());
-        assert_eq!(walk_set(&server, &format!("category={c}")).await, want, "category {c}");
+        assert_eq!(
+            walk_set(&server, &format!("category={c}")).await,
+            want,
+            "category {c}"
+        );
     }
     let mut two = categories.iter().take(2);
     let (a, b) = (two.next().unwrap(), two.next().unwrap());
-    let want = by(&|e| e.doc["category"]["id"] == *a.as_str() || e.doc["category"]["id"] == *b.as_str());
-    assert_eq!(walk_set(&server, &format!("category={a}&category={b}")).await, want, "categories OR");
+    let want =
+        by(&|e| e.doc["category"]["id"] == *a.as_str() || e.doc["category"]["id"] == *b.as_str());
+    assert_eq!(
+        walk_set(&server, &format!("category={a}&category={b}")).await,
+        want,
+        "categories OR"
+    );
 
     for level in ["unconfirmed", "likely", "verified", "disputed"] {
         let want = by(&|e| e.doc["confidence"]["level"] == level);
         assert!(!want.is_empty(), "fixtures have a {level} event");
-        assert_eq!(walk_set(&server, &format!("confidence={level}")).await, want, "{level}");
+        assert_eq!(
+            walk_set(&server, &format!("confidence={level}")).await,
+            want,
+            "{level}"
+        );
     }
-    let want = by(&|e| matches!(e.doc["confidence"]["level"].as_str(), Some("disputed" | "unconfirmed")));
-    assert_eq!(walk_set(&server, "confidence=disputed&confidence=unconfirmed").await, want);
-    assert!(walk_set(&server, "confidence=no-such-level").await.is_empty(), "an unknown level matches nothing");
+    let want = by(&|e| {
+        matches!(
+            e.doc["confidence"]["level"].as_str(),
+            Some("disputed" | "unconfirmed")
+        )
+    });
+    assert_eq!(
+        walk_set(&server, "confidence=disputed&confidence=unconfirmed").await,
+        want
+    );
+    assert!(
+        walk_set(&server, "confidence=no-such-level")
+            .await
+            .is_empty(),
+        "an unknown level matches nothing"
+    );
 
     let want = by(&|e| e.countries().contains("FR"));
     assert!(want.contains(PARIS));
     assert_eq!(walk_set(&server, "country=FR").await, want, "country");
-    assert_eq!(walk_set(&server, "country=UA").await, by(&|e| e.countries().contains("UA")));
+    assert_eq!(
+        walk_set(&server, "country=UA").await,
+        by(&|e| e.countries().contains("UA"))
+    );
 
     let want = by(&|e| e.entity_ids().contains("emmanuel-macron"));
     assert!(want.len() >= 2, "an entity shared by several events");
-    assert_eq!(walk_set(&server, "entity=emmanuel-macron").await, want, "entity");
+    assert_eq!(
+        walk_set(&server, "entity=emmanuel-macron").await,
+        want,
+        "entity"
+    );
 
-    let want = by(&|e| e.occurred_on().is_some_and(|d| ("2024-06-01".."2025-01-01").contains(&d)));
-    assert_eq!(walk_set(&server, "from=2024-06-01&to=2024-12-31").await, want, "dates");
-    assert_eq!(walk_set(&server, "from=2025-09-04&to=2025-09-04").await, by(&|e| e.occurred_on() == Some("2025-09-04")));
+    let want = by(&|e| {
+        e.occurred_on()
+            .is_some_and(|d| ("2024-06-01".."2025-01-01").contains(&d))
+    });
+    assert_eq!(
+        walk_set(&server, "from=2024-06-01&to=2024-12-31").await,
+        want,
+        "dates"
+    );
+    assert_eq!(
+        walk_set(&server, "from=2025-09-04&to=2025-09-04").await,
+        by(&|e| e.occurred_on() == Some("2025-09-04"))
+    );
 
     let want = by(&|e| e.countries().contains("UA") && e.doc["category"]["id"] == "diplomatic");
-    assert_eq!(walk_set(&server, "country=UA&category=diplomatic").await, want, "filters combine with AND");
-    assert!(walk_set(&server, "category=diplomatic&confidence=likely&entity=nobody").await.is_empty());
+    assert_eq!(
+        walk_set(&server, "country=UA&category=diplomatic").await,
+        want,
+        "filters combine with AND"
+    );
+    assert!(walk_set(
+        &server,
+        "category=diplomatic&confidence=likely&entity=nobody"
+    )
+    .await
+    .is_empty());
 }
 
 #[tokio::test]
@@ -143,38 +230,85 @@ async fn search_finds_words_anywhere_and_never_fails() {
         async move { walk_set(server, &format!("q={q}")).await }
     };
     assert!(found("Paris").await.contains(PARIS), "a place name");
-    assert!(found("paris%20coalition").await.contains(PARIS), "every word must match");
+    assert!(
+        found("paris%20coalition").await.contains(PARIS),
+        "every word must match"
+    );
     assert!(found("Zelensky").await.contains(PARIS), "an entity name");
-    assert!(found("summit%2010%3A30").await.contains(PARIS), "words of a claim");
+    assert!(
+        found("summit%2010%3A30").await.contains(PARIS),
+        "words of a claim"
+    );
     assert!(found("guarant").await.contains(PARIS), "a prefix of a word");
-    assert!(found("PARÍS").await.contains(PARIS), "case and accents do not matter");
+    assert!(
+        found("PARÍS").await.contains(PARIS),
+        "case and accents do not matter"
+    );
     assert!(found("xylophonequasar").await.is_empty());
     assert!(found("paris%20xylophonequasar").await.is_empty());
     let combined = walk_set(&server, "q=paris&category=military").await;
     assert!(!combined.contains(PARIS));
 
     for hostile in [
-        "\"", "\"\"\"", "*", "paris*", "AND", "OR OR", "NOT paris", "(paris", "NEAR(a b)", "title:paris",
-        "'; DROP TABLE events; --", "%00", "%F0%9F%A4%9D", "\\", "^paris", "-paris", "+", "{a}", "[1]",
-        "a%26b%3Dc", "%E2%80%AE%D8%A7%D9%84%D8%B9%D8%B1%D8%A8%D9%8A%D8%A9",
+        "\"",
+        "\"\"\"",
+        "*",
+        "paris*",
+        "AND",
+        "OR OR",
+        "NOT paris",
+        "(paris",
+        "NEAR(a b)",
+        "title:paris",
+        "'; DROP TABLE events; --",
+        "%00",
+        "%F0%9F%A4%9D",
+        "\\",
+        "^paris",
+        "-paris",
+        "+",
+        "{a}",
+        "[1]",
+        "a%26b%3Dc",
+        "%E2%80%AE%D8%A7%D9%84%D8%B9%D8%B1%D8%A8%D9%8A%D8%A9",
     ] {
         let a = server.get(&format!("/api/v1/events?q={hostile}")).await;
         assert_eq!(a.status, 200, "q={hostile}: {}", a.text());
     }
     let long = "a".repeat(200);
-    assert_eq!(server.get(&format!("/api/v1/events?q={long}")).await.status, 200);
-    server.get(&format!("/api/v1/events?q={long}a")).await.problem(400);
+    assert_eq!(
+        server.get(&format!("/api/v1/events?q={long}")).await.status,
+        200
+    );
+    server
+        .get(&format!("/api/v1/events?q={long}a"))
+        .await
+        .problem(400);
 }
 
 #[tokio::test]
 async fn bad_list_parameters_are_400() {
     let server = TestServer::start().await;
     for query in [
-        "country=fr", "country=FRA", "country=F1", "limit=0", "limit=101", "limit=abc", "limit=2.5",
-        "from=2025-02-30", "from=04/09/2025", "to=tomorrow", "from=2025-03-01&to=2025-02-01",
-        "cursor=garbage", "cursor=YzEKMjAyNQ", "limit=-1",
+        "country=fr",
+        "country=FRA",
+        "country=F1",
+        "limit=0",
+        "limit=101",
+        "limit=abc",
+        "limit=2.5",
+        "from=2025-02-30",
+        "from=04/09/2025",
+        "to=tomorrow",
+        "from=2025-03-01&to=2025-02-01",
+        "cursor=garbage",
+        "cursor=YzEKMjAyNQ",
+        "limit=-1",
     ] {
-        server.get(&format!("/api/v1/events?{query}")).await.problem(400);
+        server
+            .get(&format!("/api/v1/events?{query}"))
+            .await
+            .problem(400);
     }
     // A real cursor, altered by one character, is refused rather than misread.
     let page = server.get_json("/api/v1/events?limit=2").await;
@@ -183,7 +317,10 @@ async fn bad_list_parameters_are_400() {
     let i = tampered.len() / 2;
     tampered[i] = if tampered[i] == 'A' { 'B' } else { 'A' };
     let tampered: String = tampered.into_iter().collect();
-    server.get(&format!("/api/v1/events?limit=2&cursor={tampered}")).await.problem(400);
+    server
+        .get(&format!("/api/v1/events?limit=2&cursor={tampered}"))
+        .await
+        .problem(400);
     // Unknown parameters are ignored.
     assert_eq!(server.get("/api/v1/events?colour=blue").await.status, 200);
 }
@@ -217,25 +354,42 @@ async fn unknown_events_and_paths_are_404_and_wrong_methods_405() {
     ] {
         let a = server.request(method.clone(), &path, &[], None).await;
         a.problem(405);
-        assert!(a.header("allow").is_some(), "{method} {path} says what is allowed");
+        assert!(
+            a.header("allow").is_some(),
+            "{method} {path} says what is allowed"
+        );
     }
 }
 
 #[tokio::test]
 async fn categories_methodology_and_entities() {
     let server = TestServer::start().await;
-    assert_eq!(server.get_json("/api/v1/categories").await, fixtures::read("categories.json"));
-    assert_eq!(server.get_json("/api/v1/methodology").await, fixtures::read("methodology.json"));
+    assert_eq!(
+        server.get_json("/api/v1/categories").await,
+        fixtures::read("categories.json")
+    );
+    assert_eq!(
+        server.get_json("/api/v1/methodology").await,
+        fixtures::read("methodology.json")
+    );
 
     let listed = fixtures::listed();
     let entity_ids: BTreeSet<String> = listed.iter().flat_map(|e| e.entity_ids()).collect();
     for id in &entity_ids {
         let entity = server.get_json(&format!("/api/v1/entities/{id}")).await;
         assert_eq!(entity["id"], *id.as_str());
-        let count = listed.iter().filter(|e| e.entity_ids().contains(id)).count();
+        let count = listed
+            .iter()
+            .filter(|e| e.entity_ids().contains(id))
+            .count();
         assert_eq!(entity["event_count"], count, "{id}");
-        let page = server.get_json(&format!("/api/v1/events?entity={id}&limit=1")).await;
-        assert_eq!(page["total"], count, "{id}: the entity's events are GET /events?entity=");
+        let page = server
+            .get_json(&format!("/api/v1/events?entity={id}&limit=1"))
+            .await;
+        assert_eq!(
+            page["total"], count,
+            "{id}: the entity's events are GET /events?entity="
+        );
     }
     let macron = server.get_json("/api/v1/entities/emmanuel-macron").await;
     assert_eq!(macron["name"], "Emmanuel Macron");

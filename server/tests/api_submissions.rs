@@ -15,7 +15,12 @@ fn submissions_path(event: &str) -> String {
 }
 
 fn fields(problem: &Value) -> Vec<String> {
-    problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect()
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -28,17 +33,29 @@ async fn an_accepted_submission_has_a_receipt_to_look_up() {
     assert_eq!(a.status, 202, "{}", a.text());
     let receipt = a.json();
     let id = receipt["id"].as_str().unwrap();
-    assert!(id.starts_with("sub_") && id.len() > 10 && id[4..].chars().all(|c| c.is_ascii_alphanumeric()), "{id}");
+    assert!(
+        id.starts_with("sub_")
+            && id.len() > 10
+            && id[4..].chars().all(|c| c.is_ascii_alphanumeric()),
+        "{id}"
+    );
     assert_eq!(receipt["event_id"], PARIS);
     assert_eq!(receipt["status"], "pending");
     assert_eq!(receipt["url"], url);
-    let received = chrono::DateTime::parse_from_rfc3339(receipt["received_at"].as_str().unwrap()).unwrap();
+    let received =
+        chrono::DateTime::parse_from_rfc3339(receipt["received_at"].as_str().unwrap()).unwrap();
     assert!((chrono::Utc::now() - received.to_utc()).num_seconds().abs() < 60);
-    assert_eq!(a.header("location"), Some(format!("/api/v1/submissions/{id}").as_str()));
+    assert_eq!(
+        a.header("location"),
+        Some(format!("/api/v1/submissions/{id}").as_str())
+    );
 
     let again = server.get_json(&format!("/api/v1/submissions/{id}")).await;
     assert_eq!(again, receipt);
-    server.get("/api/v1/submissions/sub_0000000000000000").await.problem(404);
+    server
+        .get("/api/v1/submissions/sub_0000000000000000")
+        .await
+        .problem(404);
 }
 
 #[tokio::test]
@@ -47,7 +64,10 @@ async fn unknown_or_withdrawn_events_refuse_submissions() {
     let body = json!({"url": "https://a.example/x"});
     server.submit("no-such-event", &body).await.problem(404);
     server.submit("not%20an%20id", &body).await.problem(404);
-    let withdrawn = fixtures::events().into_iter().find(|e| e.withdrawn.is_some()).expect("a withdrawn fixture");
+    let withdrawn = fixtures::events()
+        .into_iter()
+        .find(|e| e.withdrawn.is_some())
+        .expect("a withdrawn fixture");
     server.submit(withdrawn.id(), &body).await.problem(410);
 }
 
@@ -55,18 +75,43 @@ async fn unknown_or_withdrawn_events_refuse_submissions() {
 async fn wrong_media_type_is_415_and_oversize_is_413() {
     let server = TestServer::start().await;
     let path = submissions_path(PARIS);
-    let body = json!({"url": "https://a.example/x"}).to_string().into_bytes();
-    for ct in [None, Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("application/jsonx")] {
+    let body = json!({"url": "https://a.example/x"})
+        .to_string()
+        .into_bytes();
+    for ct in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("application/jsonx"),
+    ] {
         let headers: Vec<(&str, &str)> = ct.map(|c| ("content-type", c)).into_iter().collect();
-        server.request(Method::POST, &path, &headers, Some(body.clone())).await.problem(415);
+        server
+            .request(Method::POST, &path, &headers, Some(body.clone()))
+            .await
+            .problem(415);
     }
     let ok = server
-        .request(Method::POST, &path, &[("content-type", "Application/JSON; charset=utf-8")], Some(body))
+        .request(
+            Method::POST,
+            &path,
+            &[("content-type", "Application/JSON; charset=utf-8")],
+            Some(body),
+        )
         .await;
     assert_eq!(ok.status, 202, "a charset parameter is fine: {}", ok.text());
 
-    let big = json!({"url": "https://a.example/big", "note": "x".repeat(17 * 1024)}).to_string().into_bytes();
-    server.request(Method::POST, &path, &[("content-type", "application/json")], Some(big)).await.problem(413);
+    let big = json!({"url": "https://a.example/big", "note": "x".repeat(17 * 1024)})
+        .to_string()
+        .into_bytes();
+    server
+        .request(
+            Method::POST,
+            &path,
+            &[("content-type", "application/json")],
+            Some(big),
+        )
+        .await
+        .problem(413);
     // Just under the limit is read (and then refused for the note's length, not its size).
     let near = json!({"url": "https://a.example/near", "note": "x".repeat(16 * 1024 - 100)});
     let p = server.submit(PARIS, &near).await.problem(422);
@@ -77,17 +122,41 @@ async fn wrong_media_type_is_415_and_oversize_is_413() {
 async fn invalid_bodies_are_422_with_each_field_named() {
     let server = TestServer::start().await;
     let path = submissions_path(PARIS);
-    for raw in ["{\"url\": ", "", "not json", "[]", "\"https://a.example/\"", "null"] {
+    for raw in [
+        "{\"url\": ",
+        "",
+        "not json",
+        "[]",
+        "\"https://a.example/\"",
+        "null",
+    ] {
         let a = server
-            .request(Method::POST, &path, &[("content-type", "application/json")], Some(raw.as_bytes().to_vec()))
+            .request(
+                Method::POST,
+                &path,
+                &[("content-type", "application/json")],
+                Some(raw.as_bytes().to_vec()),
+            )
             .await;
         assert_eq!(fields(&a.problem(422)), ["body"], "{raw:?}");
     }
-    let p = server.submit(PARIS, &json!({"url": 42, "note": ["a"]})).await.problem(422);
+    let p = server
+        .submit(PARIS, &json!({"url": 42, "note": ["a"]}))
+        .await
+        .problem(422);
     assert_eq!(fields(&p), ["url", "note"]);
-    let p = server.submit(PARIS, &json!({"url": "https://a.example/x", "publisher": "me"})).await.problem(422);
+    let p = server
+        .submit(
+            PARIS,
+            &json!({"url": "https://a.example/x", "publisher": "me"}),
+        )
+        .await
+        .problem(422);
     assert_eq!(fields(&p), ["publisher"]);
-    assert!(p["errors"][0]["message"].as_str().unwrap().contains("publisher"));
+    assert!(p["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("publisher"));
 
     // The model's rules and wording, field by field.
     let request = SubmissionRequest {
@@ -96,7 +165,10 @@ async fn invalid_bodies_are_422_with_each_field_named() {
         note: Some("é".repeat(2001)),
         email: Some("not-an-email".into()),
     };
-    let p = server.submit(PARIS, &serde_json::to_value(&request).unwrap()).await.problem(422);
+    let p = server
+        .submit(PARIS, &serde_json::to_value(&request).unwrap())
+        .await
+        .problem(422);
     assert_eq!(p, {
         let mut want = serde_json::to_value(eventdesk_model::Problem {
             errors: request.validate(),
@@ -109,9 +181,16 @@ async fn invalid_bodies_are_422_with_each_field_named() {
         want
     });
     assert_eq!(fields(&p), ["url", "outlet_name", "note", "email"]);
-    let example: Value = serde_json::from_str(include_str!("../../api/examples/problem-422.json")).unwrap();
-    assert_eq!((&p["type"], &p["title"]), (&example["type"], &example["title"]));
-    let p = server.submit(PARIS, &json!({"outlet_name": "x"})).await.problem(422);
+    let example: Value =
+        serde_json::from_str(include_str!("../../api/examples/problem-422.json")).unwrap();
+    assert_eq!(
+        (&p["type"], &p["title"]),
+        (&example["type"], &example["title"])
+    );
+    let p = server
+        .submit(PARIS, &json!({"outlet_name": "x"}))
+        .await
+        .problem(422);
     assert_eq!(fields(&p), ["url"]);
 }
 
@@ -119,36 +198,72 @@ async fn invalid_bodies_are_422_with_each_field_named() {
 async fn duplicates_of_sources_and_earlier_submissions_are_409() {
     let server = TestServer::start().await;
     // The Paris event lists Kyiv Independent with homepage https://kyivindependent.com/.
-    let p = server.submit(PARIS, &json!({"url": "http://WWW.KyivIndependent.com#top"})).await.problem(409);
+    let p = server
+        .submit(PARIS, &json!({"url": "http://WWW.KyivIndependent.com#top"}))
+        .await
+        .problem(409);
     assert_eq!(p["duplicate_of"], "kyiv-independent");
 
-    let first = server.submit(PARIS, &json!({"url": "https://news.example/story?id=7"})).await;
+    let first = server
+        .submit(PARIS, &json!({"url": "https://news.example/story?id=7"}))
+        .await;
     assert_eq!(first.status, 202);
     let first_id = first.json()["id"].clone();
     let p = server
-        .submit(PARIS, &json!({"url": "https://www.news.example/story/?utm_source=x&id=7#comments"}))
+        .submit(
+            PARIS,
+            &json!({"url": "https://www.news.example/story/?utm_source=x&id=7#comments"}),
+        )
         .await
         .problem(409);
     assert_eq!(p["duplicate_of"], first_id);
     // A different article, or the same one for another event, is not a duplicate.
-    assert_eq!(server.submit(PARIS, &json!({"url": "https://news.example/story?id=8"})).await.status, 202);
-    let other = fixtures::listed().into_iter().find(|e| e.id() != PARIS).unwrap();
-    assert_eq!(server.submit(other.id(), &json!({"url": "https://news.example/story?id=7"})).await.status, 202);
+    assert_eq!(
+        server
+            .submit(PARIS, &json!({"url": "https://news.example/story?id=8"}))
+            .await
+            .status,
+        202
+    );
+    let other = fixtures::listed()
+        .into_iter()
+        .find(|e| e.id() != PARIS)
+        .unwrap();
+    assert_eq!(
+        server
+            .submit(
+                other.id(),
+                &json!({"url": "https://news.example/story?id=7"})
+            )
+            .await
+            .status,
+        202
+    );
 }
 
 #[tokio::test]
 async fn a_filled_honeypot_is_dropped_quietly() {
     let server = TestServer::start().await;
     let url = "https://spam.example/buy-now";
-    let a = server.submit(PARIS, &json!({"url": url, "website": "https://spam.example"})).await;
+    let a = server
+        .submit(
+            PARIS,
+            &json!({"url": url, "website": "https://spam.example"}),
+        )
+        .await;
     assert_eq!(a.status, 202, "looks accepted: {}", a.text());
     let receipt = a.json();
     assert_eq!(receipt["status"], "pending");
     let id = receipt["id"].as_str().unwrap();
     assert!(id.starts_with("sub_"));
-    server.get(&format!("/api/v1/submissions/{id}")).await.problem(404);
+    server
+        .get(&format!("/api/v1/submissions/{id}"))
+        .await
+        .problem(404);
     // Nothing was stored: a person can still send the same URL, with an empty honeypot.
-    let real = server.submit(PARIS, &json!({"url": url, "website": ""})).await;
+    let real = server
+        .submit(PARIS, &json!({"url": url, "website": ""}))
+        .await;
     assert_eq!(real.status, 202, "{}", real.text());
 }
 
@@ -158,22 +273,40 @@ async fn too_many_submissions_from_one_client_are_429_with_retry_after() {
     setup.submit_limit = "2/60s".into();
     let server = TestServer::start_with(setup, Some(dir)).await;
     // Refused submissions do not use up the allowance.
-    server.submit(PARIS, &json!({"url": "nope"})).await.problem(422);
+    server
+        .submit(PARIS, &json!({"url": "nope"}))
+        .await
+        .problem(422);
     for n in 0..2 {
-        let a = server.submit(PARIS, &json!({"url": format!("https://a.example/{n}")})).await;
+        let a = server
+            .submit(PARIS, &json!({"url": format!("https://a.example/{n}")}))
+            .await;
         assert_eq!(a.status, 202, "{}", a.text());
     }
-    let a = server.submit(PARIS, &json!({"url": "https://a.example/third"})).await;
+    let a = server
+        .submit(PARIS, &json!({"url": "https://a.example/third"}))
+        .await;
     a.problem(429);
-    let retry: u64 = a.header("retry-after").expect("Retry-After").parse().expect("whole seconds");
+    let retry: u64 = a
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .expect("whole seconds");
     assert!((1..=60).contains(&retry), "{retry}");
     // Without --trust-proxy, X-Forwarded-For cannot dodge the limit.
     let dodge = server
         .request(
             Method::POST,
             &submissions_path(PARIS),
-            &[("content-type", "application/json"), ("x-forwarded-for", "203.0.113.77")],
-            Some(json!({"url": "https://a.example/dodge"}).to_string().into_bytes()),
+            &[
+                ("content-type", "application/json"),
+                ("x-forwarded-for", "203.0.113.77"),
+            ],
+            Some(
+                json!({"url": "https://a.example/dodge"})
+                    .to_string()
+                    .into_bytes(),
+            ),
         )
         .await;
     dodge.problem(429);
@@ -192,8 +325,15 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
                 .request(
                     Method::POST,
                     &submissions_path(PARIS),
-                    &[("content-type", "application/json"), ("x-forwarded-for", client)],
-                    Some(json!({"url": format!("https://a.example/{client}/{n}")}).to_string().into_bytes()),
+                    &[
+                        ("content-type", "application/json"),
+                        ("x-forwarded-for", client),
+                    ],
+                    Some(
+                        json!({"url": format!("https://a.example/{client}/{n}")})
+                            .to_string()
+                            .into_bytes(),
+                    ),
                 )
                 .await
         }
@@ -207,18 +347,33 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
 async fn an_accepted_submission_survives_a_crash_and_restart() {
     let server = TestServer::start().await;
     let setup = server.setup.clone();
-    let a = server.submit(PARIS, &json!({"url": "https://durable.example/story", "note": "kept"})).await;
+    let a = server
+        .submit(
+            PARIS,
+            &json!({"url": "https://durable.example/story", "note": "kept"}),
+        )
+        .await;
     assert_eq!(a.status, 202);
     let receipt = a.json();
     let dir = server.kill().await;
 
     let server = TestServer::start_with(setup, dir).await;
     let id = receipt["id"].as_str().unwrap();
-    assert_eq!(server.get_json(&format!("/api/v1/submissions/{id}")).await, receipt);
-    let p = server.submit(PARIS, &json!({"url": "https://durable.example/story"})).await.problem(409);
+    assert_eq!(
+        server.get_json(&format!("/api/v1/submissions/{id}")).await,
+        receipt
+    );
+    let p = server
+        .submit(PARIS, &json!({"url": "https://durable.example/story"}))
+        .await
+        .problem(409);
     assert_eq!(p["duplicate_of"], id);
     let (walked, total) = server.walk("", 100).await;
-    assert_eq!(walked.len() as u64, total, "the fixtures were not loaded twice");
+    assert_eq!(
+        walked.len() as u64,
+        total,
+        "the fixtures were not loaded twice"
+    );
     assert_eq!(total as usize, fixtures::listed().len());
 }
 
@@ -229,7 +384,12 @@ async fn five_hundred_concurrent_submissions_are_each_stored_once() {
         .map(|n| {
             let server = std::sync::Arc::clone(&server);
             tokio::spawn(async move {
-                let a = server.submit(PARIS, &json!({"url": format!("https://load.example/story/{n}")})).await;
+                let a = server
+                    .submit(
+                        PARIS,
+                        &json!({"url": format!("https://load.example/story/{n}")}),
+                    )
+                    .await;
                 assert_eq!(a.status, 202, "{}", a.text());
                 a.json()["id"].as_str().unwrap().to_owned()
             })
@@ -245,7 +405,11 @@ async fn five_hundred_concurrent_submissions_are_each_stored_once() {
     let same: Vec<_> = (0..40)
         .map(|_| {
             let server = std::sync::Arc::clone(&server);
-            tokio::spawn(async move { server.submit(PARIS, &json!({"url": "https://load.example/same"})).await })
+            tokio::spawn(async move {
+                server
+                    .submit(PARIS, &json!({"url": "https://load.example/same"}))
+                    .await
+            })
         })
         .collect();
     let mut accepted = Vec::new();
@@ -272,6 +436,12 @@ async fn five_hundred_concurrent_submissions_are_each_stored_once() {
         .unwrap();
     assert_eq!((rows, distinct), (501, 501));
     for id in ids.iter().take(50) {
-        assert_eq!(server.get(&format!("/api/v1/submissions/{id}")).await.status, 200);
+        assert_eq!(
+            server
+                .get(&format!("/api/v1/submissions/{id}"))
+                .await
+                .status,
+            200
+        );
     }
 }

@@ -30,7 +30,10 @@ async fn deep_links_get_the_app_page_uncached() {
         let a = server.get(path).await;
         assert_eq!(a.status, 200, "{path}");
         assert!(a.text().contains("Eventdesk test app"), "{path}");
-        assert!(a.header("content-type").unwrap().starts_with("text/html"), "{path}");
+        assert!(
+            a.header("content-type").unwrap().starts_with("text/html"),
+            "{path}"
+        );
         assert_eq!(a.header("cache-control"), Some("no-cache"), "{path}");
     }
 }
@@ -50,7 +53,11 @@ async fn files_are_served_as_they_are_and_hashed_ones_cached_for_good() {
 
     let icon = server.get("/favicon.ico").await;
     assert_eq!(icon.status, 200);
-    assert_eq!(icon.header("cache-control"), Some("no-cache"), "unhashed files are revalidated");
+    assert_eq!(
+        icon.header("cache-control"),
+        Some("no-cache"),
+        "unhashed files are revalidated"
+    );
 
     // A missing asset is a 404, not the app page (a stale hash must fail plainly).
     let missing = server.get("/eventdesk-ffffffffffffffff_bg.wasm").await;
@@ -62,10 +69,15 @@ async fn files_are_served_as_they_are_and_hashed_ones_cached_for_good() {
 async fn precompressed_siblings_and_on_the_fly_compression() {
     let server = with_dist().await;
     let wasm = "/eventdesk-0123456789abcdef_bg.wasm";
-    let br = server.request(Method::GET, wasm, &[("accept-encoding", "br")], None).await;
+    let br = server
+        .request(Method::GET, wasm, &[("accept-encoding", "br")], None)
+        .await;
     assert_eq!(br.status, 200);
     assert_eq!(br.header("content-encoding"), Some("br"));
-    assert_eq!(br.body, b"brotli bytes of the wasm", "the .br file as it is");
+    assert_eq!(
+        br.body, b"brotli bytes of the wasm",
+        "the .br file as it is"
+    );
     assert_eq!(br.header("content-type"), Some("application/wasm"));
     assert_eq!(br.header("cache-control"), Some(IMMUTABLE));
 
@@ -73,12 +85,34 @@ async fn precompressed_siblings_and_on_the_fly_compression() {
     assert_eq!(plain.header("content-encoding"), None);
     assert_eq!(plain.body, b"\0asm wasm bytes");
 
-    let css = server.request(Method::GET, "/style-fedcba9876543210.css", &[("accept-encoding", "gzip")], None).await;
-    assert_eq!(css.header("content-encoding"), Some("gzip"), "compressed on the fly");
+    let css = server
+        .request(
+            Method::GET,
+            "/style-fedcba9876543210.css",
+            &[("accept-encoding", "gzip")],
+            None,
+        )
+        .await;
+    assert_eq!(
+        css.header("content-encoding"),
+        Some("gzip"),
+        "compressed on the fly"
+    );
     assert!(css.body.len() < 200 * 19, "smaller than the file");
 
-    let api = server.request(Method::GET, "/api/v1/events?limit=100", &[("accept-encoding", "br")], None).await;
-    assert_eq!(api.header("content-encoding"), Some("br"), "API answers are compressed too");
+    let api = server
+        .request(
+            Method::GET,
+            "/api/v1/events?limit=100",
+            &[("accept-encoding", "br")],
+            None,
+        )
+        .await;
+    assert_eq!(
+        api.header("content-encoding"),
+        Some("br"),
+        "API answers are compressed too"
+    );
 }
 
 #[tokio::test]
@@ -89,5 +123,8 @@ async fn without_a_build_the_api_works_and_pages_say_so() {
         assert_eq!(a.status, 200);
         assert!(a.text().contains("isn't built"), "{}", a.text());
     }
-    assert_eq!(server.get_json(&format!("/api/v1/events/{PARIS}")).await["id"], PARIS);
+    assert_eq!(
+        server.get_json(&format!("/api/v1/events/{PARIS}")).await["id"],
+        PARIS
+    );
 }

@@ -14,7 +14,10 @@ use rusqlite::{Connection, OpenFlags};
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("cannot create folder {path}: {source}")]
-    Folder { path: PathBuf, source: std::io::Error },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -42,8 +45,10 @@ impl Db {
     /// Opens (creating it and its folder if needed) and migrates the database.
     pub fn open(path: &Path) -> Result<Db, DbError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| DbError::Folder { path: dir.to_owned(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| DbError::Folder {
+                path: dir.to_owned(),
+                source,
+            })?;
         }
         let mut writer = Connection::open(path)?;
         writer.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -53,7 +58,11 @@ impl Db {
         }
         writer.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         schema::migrate(&mut writer)?;
-        Ok(Db { path: path.to_owned(), writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
+        Ok(Db {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+        })
     }
 
     fn reader(&self) -> rusqlite::Result<Connection> {
@@ -69,7 +78,10 @@ impl Db {
     }
 
     /// Runs `f` on a read-only connection, on the calling thread.
-    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
         let conn = self.reader()?;
         let out = f(&conn);
         let mut idle = lock(&self.readers);
@@ -80,7 +92,10 @@ impl Db {
     }
 
     /// Runs `f` on the writer connection, on the calling thread.
-    pub fn write<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
         f(&mut lock(&self.writer))
     }
 
@@ -122,11 +137,15 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("eventdesk-db-test-{}", std::process::id()));
         let path = dir.join("nested").join("t.sqlite3");
         let db = Db::open(&path).unwrap();
-        let v: i64 = db.read(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0))).unwrap();
+        let v: i64 = db
+            .read(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+            .unwrap();
         assert_eq!(v, schema::VERSION);
         drop(db);
         let db = Db::open(&path).unwrap();
-        let n: i64 = db.read(|c| c.query_row("SELECT count(*) FROM events", [], |r| r.get(0))).unwrap();
+        let n: i64 = db
+            .read(|c| c.query_row("SELECT count(*) FROM events", [], |r| r.get(0)))
+            .unwrap();
         assert_eq!(n, 0);
         drop(db);
         let _ = std::fs::remove_dir_all(dir);

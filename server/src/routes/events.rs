@@ -10,7 +10,10 @@ use crate::problem::{json_text, ApiError};
 use crate::store::events::{self, Found};
 use crate::AppState;
 
-pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
     let q = list_query::parse(raw.as_deref())?;
     let page = state
         .db
@@ -20,16 +23,30 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Res
         Some(c) => serde_json::Value::from(c.encode()).to_string(),
         None => "null".to_owned(),
     };
-    let body = format!(r#"{{"items":[{}],"next_cursor":{},"total":{}}}"#, page.items.join(","), next, page.total);
+    let body = format!(
+        r#"{{"items":[{}],"next_cursor":{},"total":{}}}"#,
+        page.items.join(","),
+        next,
+        page.total
+    );
     Ok(json_text(StatusCode::OK, body))
 }
 
-pub async fn one(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Result<Response, ApiError> {
-    let Ok(Path(id)) = id else { return Err(no_such_event()) };
+pub async fn one(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Path(id)) = id else {
+        return Err(no_such_event());
+    };
     if !valid_id(&id) {
         return Err(no_such_event());
     }
-    match state.db.read_async(move |conn| events::get(conn, &id)).await? {
+    match state
+        .db
+        .read_async(move |conn| events::get(conn, &id))
+        .await?
+    {
         Found::Event(doc) => Ok(json_text(StatusCode::OK, doc)),
         Found::Withdrawn(reason) => Err(ApiError::withdrawn(&reason)),
         Found::Missing => Err(no_such_event()),

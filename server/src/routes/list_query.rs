@@ -23,13 +23,19 @@ fn date(name: &str, v: &str) -> Result<String, ApiError> {
     if ok {
         Ok(v.to_owned())
     } else {
-        Err(ApiError::bad_request(format!("`{name}` must be a date like 2025-09-04.")))
+        Err(ApiError::bad_request(format!(
+            "`{name}` must be a date like 2025-09-04."
+        )))
     }
 }
 
 /// Reads the raw query string. Empty values count as absent; unknown parameters are ignored.
 pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
-    let mut q = ListQuery { filter: EventFilter::default(), after: None, limit: LIMIT_DEFAULT };
+    let mut q = ListQuery {
+        filter: EventFilter::default(),
+        after: None,
+        limit: LIMIT_DEFAULT,
+    };
     for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         let value = value.trim();
         if value.is_empty() {
@@ -41,13 +47,17 @@ pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
             "entity" => q.filter.entity = Some(value.to_owned()),
             "country" => {
                 if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(ApiError::bad_request("`country` must be two capital letters, like FR."));
+                    return Err(ApiError::bad_request(
+                        "`country` must be two capital letters, like FR.",
+                    ));
                 }
                 q.filter.country = Some(value.to_owned());
             }
             "q" => {
                 if value.chars().count() > Q_MAX {
-                    return Err(ApiError::bad_request(format!("`q` can be at most {Q_MAX} characters.")));
+                    return Err(ApiError::bad_request(format!(
+                        "`q` can be at most {Q_MAX} characters."
+                    )));
                 }
                 match match_expression(value) {
                     Some(expr) => {
@@ -61,7 +71,9 @@ pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
             "to" => q.filter.to = Some(date("to", value)?),
             "cursor" => {
                 let c = Cursor::decode(value).ok_or_else(|| {
-                    ApiError::bad_request("`cursor` is not one this server gave out; start from the first page.")
+                    ApiError::bad_request(
+                        "`cursor` is not one this server gave out; start from the first page.",
+                    )
                 })?;
                 q.after = Some(c);
             }
@@ -70,7 +82,11 @@ pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
                     .parse::<u32>()
                     .ok()
                     .filter(|n| (1..=LIMIT_MAX).contains(n))
-                    .ok_or_else(|| ApiError::bad_request(format!("`limit` must be a whole number from 1 to {LIMIT_MAX}.")))?;
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!(
+                            "`limit` must be a whole number from 1 to {LIMIT_MAX}."
+                        ))
+                    })?;
             }
             _ => {}
         }
@@ -105,8 +121,16 @@ mod tests {
     #[test]
     fn bad_queries_are_400() {
         for raw in [
-            "country=fr", "country=FRA", "limit=0", "limit=101", "limit=ten", "limit=-1",
-            "from=2025-13-01", "to=yesterday", "from=2025-9-4", "from=2025-02-01&to=2025-01-01",
+            "country=fr",
+            "country=FRA",
+            "limit=0",
+            "limit=101",
+            "limit=ten",
+            "limit=-1",
+            "from=2025-13-01",
+            "to=yesterday",
+            "from=2025-9-4",
+            "from=2025-02-01&to=2025-01-01",
             "cursor=abc",
         ] {
             assert_eq!(status(raw), Some(400), "{raw}");

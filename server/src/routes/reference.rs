@@ -21,13 +21,22 @@ pub async fn methodology(State(state): State<AppState>) -> Result<Response, ApiE
     }
 }
 
-pub async fn entity(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Result<Response, ApiError> {
+pub async fn entity(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
     let missing = || ApiError::not_found("There is no entity with this id.");
-    let Ok(Path(id)) = id else { return Err(missing()) };
+    let Ok(Path(id)) = id else {
+        return Err(missing());
+    };
     if id.len() > 256 {
         return Err(missing());
     }
-    match state.db.read_async(move |conn| reference::entity(conn, &id)).await? {
+    match state
+        .db
+        .read_async(move |conn| reference::entity(conn, &id))
+        .await?
+    {
         Some(v) => Ok(json_text(StatusCode::OK, v.to_string())),
         None => Err(missing()),
     }

@@ -20,7 +20,10 @@ pub enum SubmissionBody {
 }
 
 fn error(field: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.to_owned(), message: message.into() }
+    FieldError {
+        field: field.to_owned(),
+        message: message.into(),
+    }
 }
 
 fn filled(v: &Value) -> bool {
@@ -43,13 +46,23 @@ fn text(map: &Map<String, Value>, field: &str, errors: &mut Vec<FieldError>) -> 
 }
 
 pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| vec![error("body", format!("The request body is not valid JSON ({e})."))])?;
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        vec![error(
+            "body",
+            format!("The request body is not valid JSON ({e})."),
+        )]
+    })?;
     let Value::Object(map) = value else {
-        return Err(vec![error("body", "The request body must be a JSON object.")]);
+        return Err(vec![error(
+            "body",
+            "The request body must be a JSON object.",
+        )]);
     };
     if map.get(HONEYPOT).is_some_and(filled) {
-        let url = map.get("url").and_then(Value::as_str).map(|s| s.trim().to_owned());
+        let url = map
+            .get("url")
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_owned());
         return Ok(SubmissionBody::Honeypot { url });
     }
     let mut errors = Vec::new();
@@ -64,10 +77,21 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
             errors.push(e);
         }
     }
-    for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str()) && k.as_str() != HONEYPOT) {
-        errors.push(error(key, format!("`{key}` is not a field of a submission.")));
+    for key in map
+        .keys()
+        .filter(|k| !FIELDS.contains(&k.as_str()) && k.as_str() != HONEYPOT)
+    {
+        errors.push(error(
+            key,
+            format!("`{key}` is not a field of a submission."),
+        ));
     }
-    let order = |f: &FieldError| FIELDS.iter().position(|x| *x == f.field).unwrap_or(FIELDS.len());
+    let order = |f: &FieldError| {
+        FIELDS
+            .iter()
+            .position(|x| *x == f.field)
+            .unwrap_or(FIELDS.len())
+    };
     errors.sort_by_key(order);
     if errors.is_empty() {
         Ok(SubmissionBody::Request(request.cleaned()))
@@ -81,13 +105,18 @@ mod tests {
     use super::*;
 
     fn fields(body: &str) -> Vec<String> {
-        read(body.as_bytes()).unwrap_err().into_iter().map(|e| e.field).collect()
+        read(body.as_bytes())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
     }
 
     #[test]
     fn a_valid_body_is_cleaned() {
         let SubmissionBody::Request(r) =
-            read(br#"{"url":" https://a.com/x ","outlet_name":"","note":null,"website":""}"#).unwrap()
+            read(br#"{"url":" https://a.com/x ","outlet_name":"","note":null,"website":""}"#)
+                .unwrap()
         else {
             panic!("not a request")
         };
@@ -101,16 +130,27 @@ mod tests {
         assert_eq!(fields("[1,2]"), ["body"]);
         assert_eq!(fields("{}"), ["url"]);
         assert_eq!(fields(r#"{"url": 5, "note": true}"#), ["url", "note"]);
-        assert_eq!(fields(r#"{"url":"https://a.com/","colour":"red"}"#), ["colour"]);
-        assert_eq!(fields(r#"{"url":"ftp://a.com/","email":"x"}"#), ["url", "email"]);
+        assert_eq!(
+            fields(r#"{"url":"https://a.com/","colour":"red"}"#),
+            ["colour"]
+        );
+        assert_eq!(
+            fields(r#"{"url":"ftp://a.com/","email":"x"}"#),
+            ["url", "email"]
+        );
     }
 
     #[test]
     fn a_filled_honeypot_is_recognised() {
         assert_eq!(
             read(br#"{"url":"https://spam.example/","website":"http://spam"}"#).unwrap(),
-            SubmissionBody::Honeypot { url: Some("https://spam.example/".into()) }
+            SubmissionBody::Honeypot {
+                url: Some("https://spam.example/".into())
+            }
         );
-        assert!(matches!(read(br#"{"url":"bad","website":1}"#).unwrap(), SubmissionBody::Honeypot { .. }));
+        assert!(matches!(
+            read(br#"{"url":"bad","website":1}"#).unwrap(),
+            SubmissionBody::Honeypot { .. }
+        ));
     }
 }

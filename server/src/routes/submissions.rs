@@ -27,12 +27,18 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let Ok(Path(event_id)) = id else { return Err(no_such_event()) };
+    let Ok(Path(event_id)) = id else {
+        return Err(no_such_event());
+    };
     if !valid_id(&event_id) {
         return Err(no_such_event());
     }
     let lookup = event_id.clone();
-    match state.db.read_async(move |conn| events::get(conn, &lookup)).await? {
+    match state
+        .db
+        .read_async(move |conn| events::get(conn, &lookup))
+        .await?
+    {
         Found::Event(_) => {}
         Found::Withdrawn(reason) => return Err(ApiError::withdrawn(&reason)),
         Found::Missing => return Err(no_such_event()),
@@ -60,7 +66,9 @@ pub async fn create(
         .limiter
         .take(client_ip(peer, &headers, state.config.trust_proxy))
         .map_err(ApiError::too_many)?;
-    let bytes = axum::body::to_bytes(body, BODY_MAX_BYTES).await.map_err(|_| too_large())?;
+    let bytes = axum::body::to_bytes(body, BODY_MAX_BYTES)
+        .await
+        .map_err(|_| too_large())?;
     let received_at = Timestamp::from_utc(Utc::now());
     let request = match submission_body::read(&bytes).map_err(ApiError::invalid_fields)? {
         SubmissionBody::Request(r) => r,
@@ -80,8 +88,17 @@ pub async fn create(
     };
     let normalised_url =
         eventdesk_model::url::normalise(&request.url).unwrap_or_else(|| request.url.to_lowercase());
-    let new = NewSubmission { event_id, request, normalised_url, received_at };
-    match state.db.write_async(move |conn| submissions::insert(conn, &new, new_id)).await? {
+    let new = NewSubmission {
+        event_id,
+        request,
+        normalised_url,
+        received_at,
+    };
+    match state
+        .db
+        .write_async(move |conn| submissions::insert(conn, &new, new_id))
+        .await?
+    {
         Stored::Receipt(receipt) => {
             slot.keep();
             Ok(accepted(&receipt))
@@ -95,11 +112,17 @@ pub async fn one(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let missing = || ApiError::not_found("There is no submission with this id.");
-    let Ok(Path(id)) = id else { return Err(missing()) };
+    let Ok(Path(id)) = id else {
+        return Err(missing());
+    };
     if id.len() > 128 {
         return Err(missing());
     }
-    match state.db.read_async(move |conn| submissions::get(conn, &id)).await? {
+    match state
+        .db
+        .read_async(move |conn| submissions::get(conn, &id))
+        .await?
+    {
         Some(receipt) => Ok(json_text(StatusCode::OK, to_json(&receipt)?)),
         None => Err(missing()),
     }
@@ -139,6 +162,9 @@ fn new_id() -> String {
         let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default() as u128;
         bytes = (nanos ^ (u128::from(std::process::id()) << 64)).to_le_bytes();
     }
-    let suffix: String = bytes.iter().map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()])).collect();
+    let suffix: String = bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect();
     format!("sub_{suffix}")
 }

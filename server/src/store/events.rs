@@ -39,11 +39,17 @@ impl EventFilter {
             sql.push("0".into());
         }
         if !self.categories.is_empty() {
-            sql.push(format!("e.category IN ({})", placeholders(self.categories.len())));
+            sql.push(format!(
+                "e.category IN ({})",
+                placeholders(self.categories.len())
+            ));
             args.extend(self.categories.iter().cloned());
         }
         if !self.confidences.is_empty() {
-            sql.push(format!("e.confidence IN ({})", placeholders(self.confidences.len())));
+            sql.push(format!(
+                "e.confidence IN ({})",
+                placeholders(self.confidences.len())
+            ));
             args.extend(self.confidences.iter().cloned());
         }
         if let Some(entity) = &self.entity {
@@ -71,7 +77,12 @@ impl EventFilter {
 }
 
 /// One page of at most `limit` events after `after`, and how many match in all.
-pub fn list(conn: &Connection, filter: &EventFilter, after: Option<&Cursor>, limit: u32) -> rusqlite::Result<EventList> {
+pub fn list(
+    conn: &Connection,
+    filter: &EventFilter,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> rusqlite::Result<EventList> {
     let (clause, args) = filter.clause();
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM events e WHERE {clause}"),
@@ -85,7 +96,13 @@ pub fn list(conn: &Connection, filter: &EventFilter, after: Option<&Cursor>, lim
             " AND (e.occurred_key < ? OR (e.occurred_key = ? AND (e.updated_key < ?
                   OR (e.updated_key = ? AND e.id > ?))))",
         );
-        for v in [&c.occurred_key, &c.occurred_key, &c.updated_key, &c.updated_key, &c.id] {
+        for v in [
+            &c.occurred_key,
+            &c.occurred_key,
+            &c.updated_key,
+            &c.updated_key,
+            &c.id,
+        ] {
             args.push(v.clone());
         }
     }
@@ -105,9 +122,17 @@ pub fn list(conn: &Connection, filter: &EventFilter, after: Option<&Cursor>, lim
             break;
         }
         items.push(row.get::<_, String>(0)?);
-        last = Some(Cursor { occurred_key: row.get(1)?, updated_key: row.get(2)?, id: row.get(3)? });
+        last = Some(Cursor {
+            occurred_key: row.get(1)?,
+            updated_key: row.get(2)?,
+            id: row.get(3)?,
+        });
     }
-    Ok(EventList { items, next: if more { last } else { None }, total: total.max(0) as u64 })
+    Ok(EventList {
+        items,
+        next: if more { last } else { None },
+        total: total.max(0) as u64,
+    })
 }
 
 pub enum Found {
@@ -118,9 +143,11 @@ pub enum Found {
 
 pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Found> {
     let row: Option<(String, Option<String>)> = conn
-        .query_row("SELECT doc, withdrawn_reason FROM events WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT doc, withdrawn_reason FROM events WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     Ok(match row {
         None => Found::Missing,

@@ -21,7 +21,11 @@ pub fn sort_keys(e: &Event) -> (String, String) {
         .updated_at
         .as_ref()
         .and_then(|t| t.parse())
-        .map(|t| t.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string())
+        .map(|t| {
+            t.with_timezone(&Utc)
+                .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+                .to_string()
+        })
         .unwrap_or_default();
     (occurred, updated)
 }

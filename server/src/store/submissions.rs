@@ -14,11 +14,18 @@ pub struct NewSubmission {
 pub enum Stored {
     Receipt(SubmissionReceipt),
     /// The article is one of the event's sources (its id) or was already submitted (that submission's id).
-    Duplicate { of: String, source: bool },
+    Duplicate {
+        of: String,
+        source: bool,
+    },
 }
 
 /// Stores `sub` under a fresh id from `new_id`, committed before returning.
-pub fn insert(conn: &mut Connection, sub: &NewSubmission, mut new_id: impl FnMut() -> String) -> rusqlite::Result<Stored> {
+pub fn insert(
+    conn: &mut Connection,
+    sub: &NewSubmission,
+    mut new_id: impl FnMut() -> String,
+) -> rusqlite::Result<Stored> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if let Some(source_id) = tx
         .query_row(
@@ -28,10 +35,16 @@ pub fn insert(conn: &mut Connection, sub: &NewSubmission, mut new_id: impl FnMut
         )
         .optional()?
     {
-        return Ok(Stored::Duplicate { of: source_id, source: true });
+        return Ok(Stored::Duplicate {
+            of: source_id,
+            source: true,
+        });
     }
     if let Some(earlier) = earlier(&tx, sub)? {
-        return Ok(Stored::Duplicate { of: earlier, source: false });
+        return Ok(Stored::Duplicate {
+            of: earlier,
+            source: false,
+        });
     }
     let r = &sub.request;
     let mut attempts = 0;
@@ -47,7 +60,10 @@ pub fn insert(conn: &mut Connection, sub: &NewSubmission, mut new_id: impl FnMut
             // The unique index on (event, URL) is the last word; an id collision just draws again.
             Err(e) if is_constraint(&e) && attempts < 5 => {
                 if let Some(earlier) = earlier(&tx, sub)? {
-                    return Ok(Stored::Duplicate { of: earlier, source: false });
+                    return Ok(Stored::Duplicate {
+                        of: earlier,
+                        source: false,
+                    });
                 }
                 attempts += 1;
             }

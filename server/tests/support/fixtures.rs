@@ -27,7 +27,13 @@ impl FixtureEvent {
     }
 
     pub fn entity_ids(&self) -> BTreeSet<String> {
-        self.doc["entities"].as_array().into_iter().flatten().filter_map(|e| e["id"].as_str()).map(str::to_owned).collect()
+        self.doc["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["id"].as_str())
+            .map(str::to_owned)
+            .collect()
     }
 
     pub fn occurred_on(&self) -> Option<&str> {
@@ -45,7 +51,8 @@ pub fn events() -> Vec<FixtureEvent> {
     files
         .iter()
         .map(|p| {
-            let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
+            let mut doc: Value =
+                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
             let withdrawn = doc.as_object_mut().and_then(|o| o.remove("withdrawn"));
             FixtureEvent { doc, withdrawn }
         })
@@ -54,9 +61,13 @@ pub fn events() -> Vec<FixtureEvent> {
 
 /// The listed (not withdrawn) events.
 pub fn listed() -> Vec<FixtureEvent> {
-    events().into_iter().filter(|e| e.withdrawn.is_none()).collect()
+    events()
+        .into_iter()
+        .filter(|e| e.withdrawn.is_none())
+        .collect()
 }
 
 pub fn read(name: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(fixtures_dir().join(name)).expect("read")).expect("json")
+    serde_json::from_str(&std::fs::read_to_string(fixtures_dir().join(name)).expect("read"))
+        .expect("json")
 }

@@ -67,7 +67,10 @@ impl Answer {
     /// Asserts a problem answer with this status, and returns it.
     pub fn problem(&self, status: u16) -> Value {
         assert_eq!(self.status.as_u16(), status, "{}", self.text());
-        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
         let p = self.json();
         assert_eq!(p["status"], status, "{p}");
         assert!(p["title"].as_str().is_some_and(|t| !t.is_empty()), "{p}");
@@ -111,7 +114,14 @@ impl TestServer {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true);
-        for var in ["EVENTDESK_ADDR", "EVENTDESK_DB", "EVENTDESK_DIST", "EVENTDESK_FIXTURES", "EVENTDESK_SUBMIT_LIMIT", "EVENTDESK_TRUST_PROXY"] {
+        for var in [
+            "EVENTDESK_ADDR",
+            "EVENTDESK_DB",
+            "EVENTDESK_DIST",
+            "EVENTDESK_FIXTURES",
+            "EVENTDESK_SUBMIT_LIMIT",
+            "EVENTDESK_TRUST_PROXY",
+        ] {
             cmd.env_remove(var);
         }
         if setup.trust_proxy {
@@ -137,7 +147,13 @@ impl TestServer {
             .pool_max_idle_per_host(64)
             .build()
             .expect("client");
-        TestServer { base, setup, child, client, _dir: dir }
+        TestServer {
+            base,
+            setup,
+            child,
+            client,
+            _dir: dir,
+        }
     }
 
     /// Kills the server at once (SIGKILL), as a crash would.
@@ -151,7 +167,13 @@ impl TestServer {
     }
 
     /// Sends a request and checks the answer against the contract (see [`check_contract`]).
-    pub async fn request(&self, method: Method, path: &str, headers: &[(&str, &str)], body: Option<Vec<u8>>) -> Answer {
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> Answer {
         let mut req = self.client.request(method.clone(), self.url(path));
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -159,11 +181,18 @@ impl TestServer {
         if let Some(body) = body {
             req = req.body(body);
         }
-        let res = req.send().await.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let res = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
         let status = res.status();
         let headers = res.headers().clone();
         let body = res.bytes().await.expect("body").to_vec();
-        let answer = Answer { status, headers, body };
+        let answer = Answer {
+            status,
+            headers,
+            body,
+        };
         check_contract(&method, path, &answer);
         answer
     }
@@ -180,12 +209,18 @@ impl TestServer {
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Answer {
-        self.request(Method::POST, path, &[("content-type", "application/json")], Some(body.to_string().into_bytes()))
-            .await
+        self.request(
+            Method::POST,
+            path,
+            &[("content-type", "application/json")],
+            Some(body.to_string().into_bytes()),
+        )
+        .await
     }
 
     pub async fn submit(&self, event_id: &str, body: &Value) -> Answer {
-        self.post_json(&format!("/api/v1/events/{event_id}/submissions"), body).await
+        self.post_json(&format!("/api/v1/events/{event_id}/submissions"), body)
+            .await
     }
 
     /// Every listed event id, walking pages of `limit` with `query` (e.g. "category=legal").
@@ -205,13 +240,25 @@ impl TestServer {
             }
             let page = self.get_json(&path).await;
             let page_total = page["total"].as_u64().expect("total");
-            assert_eq!(*total.get_or_insert(page_total), page_total, "total changed between pages");
+            assert_eq!(
+                *total.get_or_insert(page_total),
+                page_total,
+                "total changed between pages"
+            );
             let items = page["items"].as_array().expect("items");
             assert!(items.len() <= limit as usize);
-            ids.extend(items.iter().map(|i| i["id"].as_str().expect("id").to_owned()));
+            ids.extend(
+                items
+                    .iter()
+                    .map(|i| i["id"].as_str().expect("id").to_owned()),
+            );
             match page["next_cursor"].as_str() {
                 Some(c) => {
-                    assert_eq!(items.len(), limit as usize, "a page before the last is full");
+                    assert_eq!(
+                        items.len(),
+                        limit as usize,
+                        "a page before the last is full"
+                    );
                     cursor = Some(c.to_owned());
                 }
                 None => return (ids, total.unwrap_or(0)),
@@ -234,12 +281,20 @@ pub fn check_contract(method: &Method, path: &str, a: &Answer) {
     }
     let content_type = a.header("content-type").unwrap_or("");
     if !a.status.is_success() {
-        assert_eq!(content_type, "application/problem+json", "{method} {path} → {}", a.status);
+        assert_eq!(
+            content_type, "application/problem+json",
+            "{method} {path} → {}",
+            a.status
+        );
         schema::assert_schema(&a.json(), "Problem");
         assert_eq!(a.json()["status"], a.status.as_u16());
         return;
     }
-    assert_eq!(content_type, "application/json", "{method} {path} → {}", a.status);
+    assert_eq!(
+        content_type, "application/json",
+        "{method} {path} → {}",
+        a.status
+    );
     let segments: Vec<&str> = path.trim_start_matches("/api/v1/").split('/').collect();
     let name = match (method.as_str(), segments.as_slice(), a.status.as_u16()) {
         ("GET", ["events"], 200) => "EventPage",
@@ -263,10 +318,30 @@ pub fn check_contract(method: &Method, path: &str, a: &Answer) {
 /// A dist folder with an index page and Trunk-like hashed assets.
 pub fn write_dist(dir: &Path) {
     std::fs::create_dir_all(dir).expect("dist");
-    std::fs::write(dir.join("index.html"), "<!doctype html><title>Eventdesk test app</title><body>app</body>").unwrap();
-    std::fs::write(dir.join("eventdesk-0123456789abcdef.js"), "export default function init() {}\n".repeat(50)).unwrap();
-    std::fs::write(dir.join("eventdesk-0123456789abcdef_bg.wasm"), b"\0asm wasm bytes").unwrap();
-    std::fs::write(dir.join("eventdesk-0123456789abcdef_bg.wasm.br"), b"brotli bytes of the wasm").unwrap();
-    std::fs::write(dir.join("style-fedcba9876543210.css"), "body { margin: 0 }\n".repeat(200)).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Eventdesk test app</title><body>app</body>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("eventdesk-0123456789abcdef.js"),
+        "export default function init() {}\n".repeat(50),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("eventdesk-0123456789abcdef_bg.wasm"),
+        b"\0asm wasm bytes",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("eventdesk-0123456789abcdef_bg.wasm.br"),
+        b"brotli bytes of the wasm",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("style-fedcba9876543210.css"),
+        "body { margin: 0 }\n".repeat(200),
+    )
+    .unwrap();
     std::fs::write(dir.join("favicon.ico"), b"icon").unwrap();
 }

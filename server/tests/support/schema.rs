@@ -12,7 +12,8 @@ fn contract() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
     DOC.get_or_init(|| {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../api/openapi.yaml");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         serde_yaml::from_str(&text).expect("openapi.yaml parses")
     })
 }
@@ -25,11 +26,17 @@ fn validator(name: &str) -> Arc<Validator> {
         return Arc::clone(v);
     }
     let doc = contract();
-    assert!(doc["components"]["schemas"].get(name).is_some(), "no schema {name} in the contract");
+    assert!(
+        doc["components"]["schemas"].get(name).is_some(),
+        "no schema {name} in the contract"
+    );
     // The whole document is the root resource, so `#/components/schemas/...` resolves.
     let mut root = doc.clone();
     let obj = root.as_object_mut().expect("contract is an object");
-    obj.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
+    obj.insert(
+        "$schema".into(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
     obj.insert("$ref".into(), format!("#/components/schemas/{name}").into());
     let v = jsonschema::options()
         .with_draft(Draft::Draft202012)
@@ -44,8 +51,14 @@ fn validator(name: &str) -> Arc<Validator> {
 /// Panics with every violation when `value` does not match schema `name`.
 pub fn assert_schema(value: &Value, name: &str) {
     let v = validator(name);
-    let errors: Vec<String> = v.iter_errors(value).map(|e| format!("{} at {}", e, e.instance_path)).collect();
-    assert!(errors.is_empty(), "not a valid {name}: {errors:#?}\n{value:#}");
+    let errors: Vec<String> = v
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "not a valid {name}: {errors:#?}\n{value:#}"
+    );
 }
 
 /// The checker itself must refuse what the contract refuses.
@@ -54,7 +67,13 @@ pub fn self_check() {
     let bad = serde_json::json!({"title": "x"});
     assert!(!validator("Problem").is_valid(&bad));
     let bad_date = serde_json::json!({"id": "s", "event_id": "e", "status": "pending", "received_at": "yesterday"});
-    assert!(!validator("SubmissionReceipt").is_valid(&bad_date), "formats are checked");
+    assert!(
+        !validator("SubmissionReceipt").is_valid(&bad_date),
+        "formats are checked"
+    );
     let bad_summary = serde_json::json!({"items": [{"id": "x"}]});
-    assert!(!validator("EventPage").is_valid(&bad_summary), "nested $refs are followed");
+    assert!(
+        !validator("EventPage").is_valid(&bad_summary),
+        "nested $refs are followed"
+    );
 }
