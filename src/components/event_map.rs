@@ -1,0 +1,240 @@
+//! The event's places on a map: pins for cities and spots, shaded areas for
+//! countries, regions and boxes, drawn offline as inline SVG over the shared
+//! basemap. The box keeps its size while the country shapes load; places
+//! that can't be drawn are named under it; no drawable place, no map.
+
+use eventdesk_model::geo::{osm_link, zoom_for, Viewport};
+use eventdesk_model::map_svg::{bbox_polygon, near_px, pixel_box, polygons_path};
+use eventdesk_model::place_marks::{fit, map_label, mark, Mark, RoleStyle};
+use eventdesk_model::Place;
+use leptos::prelude::*;
+
+use super::basemap::{use_basemap, Basemap};
+use super::map_marks::{HatchDefs, KeyIcon, PinSymbol};
+
+const W: f64 = 640.0;
+const H: f64 = 360.0;
+const PADDING: f64 = 30.0;
+
+struct Drawn {
+    place: Place,
+    mark: Mark,
+    style: RoleStyle,
+}
+
+#[component]
+pub fn EventMap(places: Vec<Place>) -> impl IntoView {
+    let Some(v) = fit(&places, W, H, PADDING) else {
+        return ().into_any();
+    };
+    let label = map_label(&places);
+    let mut drawn = Vec::new();
+    let mut undrawn = Vec::new();
+    for place in places {
+        match mark(&place) {
+            Ok(m) => drawn.push(Drawn {
+                style: RoleStyle::of(place.role.as_ref()),
+                mark: m,
+                place,
+            }),
+            Err(why) => undrawn.push(format!("{} ({})", place.name.trim(), why.reason())),
+        }
+    }
+    // Areas under pins; "what it concerns" under "where it happened".
+    drawn.sort_by_key(|d| std::cmp::Reverse(d.style));
+    let basemap = use_basemap();
+    let state = {
+        let b = basemap.clone();
+        move || b.read().state()
+    };
+    let land = {
+        let b = basemap.clone();
+        Memo::new(move |_| match &*b.read() {
+            Basemap::Ready(all) => all
+                .iter()
+                .map(|c| polygons_path(&c.polygons, &v, 0.4))
+                .collect::<String>(),
+            _ => String::new(),
+        })
+    };
+    let areas: Vec<_> = drawn
+        .iter()
+        .filter_map(|d| match &d.mark {
+            Mark::Area {
+                centre,
+                country,
+                bbox,
+            } => Some(area_view(
+                basemap.clone(),
+                &v,
+                d.style,
+                *centre,
+                *country,
+                *bbox,
+            )),
+            Mark::Pin(_) => None,
+        })
+        .collect();
+    let pins: Vec<_> = drawn
+        .iter()
+        .filter_map(|d| match d.mark {
+            Mark::Pin(p) => {
+                let (x, y) = near_px(&v, p.lon, p.lat);
+                let transform = format!("translate({:.1} {:.1})", x, y);
+                Some(view! { <g transform=transform><PinSymbol style=d.style/></g> })
+            }
+            Mark::Area { .. } => None,
+        })
+        .collect();
+    let names: Vec<_> = drawn.iter().map(|d| name_view(&v, d)).collect();
+    let legend = legend_view(&drawn);
+    view! {
+        <figure class="event-map" data-basemap=state>
+            <div class="event-map__frame">
+                <svg
+                    class="map-svg"
+                    viewBox=format!("0 0 {W} {H}")
+                    preserveAspectRatio="xMidYMid meet"
+                    role="img"
+                    aria-label=label
+                >
+                    <HatchDefs/>
+                    <rect class="map-water" width=W height=H/>
+                    <path class="map-land" fill-rule="evenodd" d=move || land.get()/>
+                    {areas}
+                    {pins}
+                    <g class="map-names">{names}</g>
+                </svg>
+            </div>
+            <figcaption class="event-map__legend">
+                {legend}
+                {(!undrawn.is_empty()).then(|| view! {
+                    <p class="event-map__undrawn">"Not on the map: " {undrawn.join("; ")}</p>
+                })}
+            </figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+fn area_view(
+    basemap: ArcRwSignal<Basemap>,
+    v: &Viewport,
+    style: RoleStyle,
+    centre: eventdesk_model::Point,
+    country: Option<&'static str>,
+    bbox: Option<[f64; 4]>,
+) -> impl IntoView {
+    let v = *v;
+    let class = format!("map-area map-area--{}", style.css());
+    let disc = move |r: f64| {
+        let (x, y) = near_px(&v, centre.lon, centre.lat);
+        format!(
+            "M{:.1} {:.1}m-{r} 0a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0Z",
+            x,
+            y,
+            2.0 * r,
+            2.0 * r
+        )
+    };
+    let boxed = move || match bbox.map(|b| vec![bbox_polygon(b)]) {
+        Some(poly) => match pixel_box(&poly, &v) {
+            Some((_, _, w, h)) if w.max(h) >= 12.0 => polygons_path(&poly, &v, 0.0),
+            _ => disc(9.0),
+        },
+        None => disc(14.0),
+    };
+    let d = move || {
+        let b = basemap.read();
+        match (country, &*b) {
+            // The real shape once it's here; until then nothing rather
+            // than a box that would jump.
+            (Some(id), Basemap::Ready(_)) => match b.country(id) {
+                Some(c) => polygons_path(&c.polygons, &v, 0.3),
+                None => boxed(),
+            },
+            (Some(_), Basemap::Loading) => String::new(),
+            _ => boxed(),
+        }
+    };
+    view! { <path class=class fill-rule="evenodd" d=d/> }
+}
+
+/// The place's name beside its mark, for sighted readers at a glance.
+fn name_view(v: &Viewport, d: &Drawn) -> impl IntoView {
+    let (centre, gap) = match d.mark {
+        Mark::Pin(p) => (p, 13.0),
+        Mark::Area { centre, .. } => (centre, 0.0),
+    };
+    let (x, y) = near_px(v, centre.lon, centre.lat);
+    let right = x < W * 0.72;
+    let (tx, anchor) = match (gap > 0.0, right) {
+        (false, _) => (x, "middle"),
+        (true, true) => (x + gap, "start"),
+        (true, false) => (x - gap, "end"),
+    };
+    let ty = if gap > 0.0 { y - 8.0 } else { y + 5.0 };
+    view! {
+        <text class="map-name" x=format!("{tx:.1}") y=format!("{ty:.1}") text-anchor=anchor>
+            {d.place.name.trim().to_owned()}
+        </text>
+    }
+}
+
+fn legend_view(drawn: &[Drawn]) -> impl IntoView {
+    let mut styles: Vec<RoleStyle> = drawn.iter().map(|d| d.style).collect();
+    styles.sort();
+    styles.dedup();
+    let groups = styles
+        .into_iter()
+        .map(|style| {
+            let members: Vec<&Drawn> = drawn.iter().filter(|d| d.style == style).collect();
+            let pin = members.iter().any(|d| matches!(d.mark, Mark::Pin(_)));
+            let area = members.iter().any(|d| matches!(d.mark, Mark::Area { .. }));
+            let heading = match (style, drawn.iter().find(|d| d.style == style)) {
+                (RoleStyle::Other, Some(d)) => d
+                    .place
+                    .role
+                    .as_ref()
+                    .map(|r| r.label())
+                    .unwrap_or_else(|| style.label().to_owned()),
+                _ => style.label().to_owned(),
+            };
+            let items = members
+                .into_iter()
+                .map(|d| {
+                    let centre = match d.mark {
+                        Mark::Pin(p) => p,
+                        Mark::Area { centre, .. } => centre,
+                    };
+                    let href = osm_link(centre, zoom_for(&d.place));
+                    let name = d.place.name.trim().to_owned();
+                    let kind = d
+                        .place
+                        .precision
+                        .as_ref()
+                        .map(|p| format!(" ({})", p.label().to_lowercase()));
+                    view! {
+                        <li>
+                            <span class="map-legend__name">{name.clone()}</span>
+                            {kind}
+                            " · "
+                            <a class="map-osm" href=href rel="external noopener noreferrer">
+                                "Open in OpenStreetMap"
+                                <span class="map-vh">{format!(": {name}")}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class=format!("map-legend__group map-legend__group--{}", style.css())>
+                    <KeyIcon style pin area/>
+                    <span class="map-legend__role">{heading}</span>
+                    <ul class="map-legend__places">{items}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="map-legend" aria-label="Map legend">{groups}</ul> }
+}
