@@ -7,6 +7,7 @@ pub mod cursor;
 pub mod db;
 pub mod fixtures;
 mod fnv;
+pub mod headers;
 pub mod fts;
 pub mod problem;
 pub mod rate_limit;
@@ -36,7 +37,10 @@ pub enum StartError {
     #[error("fixtures: {0}")]
     Fixtures(#[from] fixtures::FixtureError),
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: String, source: std::io::Error },
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("server: {0}")]
     Serve(std::io::Error),
 }
@@ -46,7 +50,9 @@ pub enum StartError {
 pub async fn run(config: Config) -> Result<(), StartError> {
     let db = Db::open(&config.db)?;
     let set = fixtures::FixtureSet::read(&config.fixtures)?;
-    let loaded = db.write(|conn| fixtures::install(conn, &set)).map_err(db::DbError::from)?;
+    let loaded = db
+        .write(|conn| fixtures::install(conn, &set))
+        .map_err(db::DbError::from)?;
     if loaded {
         eprintln!(
             "eventdesk-server: loaded {} events from {}",
@@ -56,10 +62,14 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     }
     let listener = tokio::net::TcpListener::bind(&config.addr)
         .await
-        .map_err(|source| StartError::Listen { addr: config.addr.clone(), source })?;
-    let local = listener
-        .local_addr()
-        .map_err(|source| StartError::Listen { addr: config.addr.clone(), source })?;
+        .map_err(|source| StartError::Listen {
+            addr: config.addr.clone(),
+            source,
+        })?;
+    let local = listener.local_addr().map_err(|source| StartError::Listen {
+        addr: config.addr.clone(),
+        source,
+    })?;
     let state = AppState {
         db: Arc::new(db),
         limiter: Arc::new(RateLimiter::new(config.submit_limit)),
@@ -67,10 +77,13 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     };
     let app = routes::router(state);
     println!("listening on http://{local}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartError::Serve)
 }
 
 async fn shutdown_signal() {

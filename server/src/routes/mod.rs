@@ -17,18 +17,24 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 
 use crate::problem::ApiError;
-use crate::{static_files, AppState};
+use crate::{headers, static_files, AppState};
 
 /// Event ids, as the contract's `EventId` parameter: `^[A-Za-z0-9_-]{1,128}$`.
 pub fn valid_id(id: &str) -> bool {
-    (1..=128).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    (1..=128).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/api/v1/events", get(events::list))
         .route("/api/v1/events/{event_id}", get(events::one))
-        .route("/api/v1/events/{event_id}/submissions", post(submissions::create))
+        .route(
+            "/api/v1/events/{event_id}/submissions",
+            post(submissions::create),
+        )
         .route("/api/v1/submissions/{submission_id}", get(submissions::one))
         .route("/api/v1/categories", get(reference::categories))
         .route("/api/v1/entities/{entity_id}", get(reference::entity))
@@ -36,11 +42,19 @@ pub fn router(state: AppState) -> Router {
         .route("/api", any(api_not_found))
         .route("/api/", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
-        .method_not_allowed_fallback(method_not_allowed);
-    api.fallback_service(static_files::service(&state.config.dist))
-        .with_state(state)
+        .method_not_allowed_fallback(method_not_allowed)
+        .route_layer(headers::cors());
+    let app = static_files::service(&state.config.dist);
+    outer_layers(api.fallback_service(app).with_state(state))
+}
+
+/// What every answer passes through: compression, a panic turned into a 500
+/// problem (the server keeps running), and the default headers.
+fn outer_layers(router: Router) -> Router {
+    router
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panicked))
+        .layer(axum::middleware::from_fn(headers::defaults))
 }
 
 async fn api_not_found() -> ApiError {
@@ -48,9 +62,41 @@ async fn api_not_found() -> ApiError {
 }
 
 async fn method_not_allowed() -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "This path does not take that method.")
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "This path does not take that method.",
+    )
 }
 
 fn panicked(_: Box<dyn Any + Send + 'static>) -> Response<Body> {
     ApiError::internal().into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_500_problem() {
+        let app = outer_layers(Router::new().route("/api/boom", get(|| async { panic!("boom") as &'static str })));
+        let req = Request::get("/api/boom").body(Body::empty()).unwrap();
+        let res = app.oneshot(req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        let body = axum::body::to_bytes(res.into_body(), 4096).await.unwrap();
+        let p: eventdesk_model::Problem = serde_json::from_slice(&body).unwrap();
+        assert_eq!(p.status, 500);
+    }
+
+    #[test]
+    fn event_ids_as_the_contract_says() {
+        assert!(valid_id("paris-coalition_2025"));
+        assert!(valid_id(&"a".repeat(128)));
+        for bad in ["", "a b", "a/b", "é", "a.b", &"a".repeat(129)] {
+            assert!(!valid_id(bad), "{bad:?}");
+        }
+    }
 }
