@@ -132,14 +132,36 @@ async fn without_a_build_the_api_works_and_pages_say_so() {
 #[tokio::test]
 async fn every_answer_has_the_safe_default_headers_and_the_api_allows_other_origins() {
     let server = with_dist().await;
-    for path in ["/", "/eventdesk-0123456789abcdef.js", "/api/v1/events", "/api/v1/nothing", &format!("/events/{PARIS}")] {
+    for path in [
+        "/",
+        "/eventdesk-0123456789abcdef.js",
+        "/api/v1/events",
+        "/api/v1/nothing",
+        &format!("/events/{PARIS}"),
+    ] {
         let a = server.get(path).await;
-        assert_eq!(a.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(
+            a.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
         assert!(a.header("referrer-policy").is_some(), "{path}");
-        assert!(a.header("content-security-policy").unwrap().contains("frame-ancestors 'none'"), "{path}");
+        assert!(
+            a.header("content-security-policy")
+                .unwrap()
+                .contains("frame-ancestors 'none'"),
+            "{path}"
+        );
         assert!(a.header("permissions-policy").is_some(), "{path}");
     }
-    let api = server.request(Method::GET, "/api/v1/categories", &[("origin", "https://elsewhere.example")], None).await;
+    let api = server
+        .request(
+            Method::GET,
+            "/api/v1/categories",
+            &[("origin", "https://elsewhere.example")],
+            None,
+        )
+        .await;
     assert_eq!(api.header("access-control-allow-origin"), Some("*"));
     let preflight = server
         .request(
@@ -154,7 +176,12 @@ async fn every_answer_has_the_safe_default_headers_and_the_api_allows_other_orig
         )
         .await;
     assert!(preflight.status.is_success(), "{}", preflight.status);
-    assert!(preflight.header("access-control-allow-methods").unwrap().contains("POST"));
-    let limited = server.submit(PARIS, &serde_json::json!({"url": "https://x.example/cors"})).await;
+    assert!(preflight
+        .header("access-control-allow-methods")
+        .unwrap()
+        .contains("POST"));
+    let limited = server
+        .submit(PARIS, &serde_json::json!({"url": "https://x.example/cors"}))
+        .await;
     assert_eq!(limited.status, 202);
 }
