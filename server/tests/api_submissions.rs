@@ -260,6 +260,11 @@ async fn a_filled_honeypot_is_dropped_quietly() {
         .get(&format!("/api/v1/submissions/{id}"))
         .await
         .problem(404);
+    // Even a bot's body without a URL gets a receipt in the contract's shape.
+    let a = server
+        .submit(PARIS, &json!({"website": "x", "colour": 5}))
+        .await;
+    assert_eq!(a.status, 202, "{}", a.text());
     // Nothing was stored: a person can still send the same URL, with an empty honeypot.
     let real = server
         .submit(PARIS, &json!({"url": url, "website": ""}))

@@ -16,7 +16,7 @@ use super::submission_body::{self, SubmissionBody};
 use super::valid_id;
 use crate::client_ip::client_ip;
 use crate::problem::{json_text, ApiError};
-use crate::store::events::{self, Found};
+use crate::store::events::{self, Standing};
 use crate::store::submissions::{self, NewSubmission, Stored};
 use crate::AppState;
 
@@ -36,12 +36,12 @@ pub async fn create(
     let lookup = event_id.clone();
     match state
         .db
-        .read_async(move |conn| events::get(conn, &lookup))
+        .read_async(move |conn| events::standing(conn, &lookup))
         .await?
     {
-        Found::Event(_) => {}
-        Found::Withdrawn(reason) => return Err(ApiError::withdrawn(&reason)),
-        Found::Missing => return Err(no_such_event()),
+        Standing::Listed => {}
+        Standing::Withdrawn(reason) => return Err(ApiError::withdrawn(&reason)),
+        Standing::Missing => return Err(no_such_event()),
     }
     if !is_json(&headers) {
         return Err(ApiError::new(
@@ -74,6 +74,8 @@ pub async fn create(
         SubmissionBody::Request(r) => r,
         SubmissionBody::Honeypot { url } => {
             slot.keep();
+            // The contract's receipt always has a URL.
+            let url = Some(url.unwrap_or_default());
             let receipt = SubmissionReceipt {
                 id: new_id(),
                 event_id,

@@ -111,7 +111,7 @@ pub fn list(
          ORDER BY e.occurred_key DESC, e.updated_key DESC, e.id ASC LIMIT {}",
         u64::from(limit) + 1
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
     let mut items = Vec::new();
     let mut last = None;
@@ -153,5 +153,27 @@ pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Found> {
         None => Found::Missing,
         Some((_, Some(reason))) => Found::Withdrawn(reason),
         Some((doc, None)) => Found::Event(doc),
+    })
+}
+
+/// Where an event stands, without reading its document.
+pub enum Standing {
+    Listed,
+    Withdrawn(String),
+    Missing,
+}
+
+pub fn standing(conn: &Connection, id: &str) -> rusqlite::Result<Standing> {
+    let row: Option<Option<String>> = conn
+        .query_row(
+            "SELECT withdrawn_reason FROM events WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match row {
+        None => Standing::Missing,
+        Some(Some(reason)) => Standing::Withdrawn(reason),
+        Some(None) => Standing::Listed,
     })
 }
