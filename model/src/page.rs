@@ -102,6 +102,21 @@ impl Report {
     }
 }
 
+impl crate::types::Tone {
+    /// A strength meter that carries the tone without relying on colour.
+    /// Deliberately unlike the confidence icons: tone is not verification.
+    pub fn icon(&self) -> &'static str {
+        use crate::types::Tone;
+        match self {
+            Tone::Certain => "▮▮▮",
+            Tone::Likely => "▮▮▯",
+            Tone::Possible => "▮▯▯",
+            Tone::Doubtful => "▯▯▯",
+            Tone::Other(_) => "▯?▯",
+        }
+    }
+}
+
 /// Site name appended to every document title.
 pub const SITE_NAME: &str = "Eventdesk";
 
@@ -253,6 +268,23 @@ mod tests {
         e.summary.title = Some("  ".into());
         assert!(!e.has_title());
         assert!(e.headline().starts_with("The British"));
+    }
+
+    #[test]
+    fn tone_icons_differ_from_confidence_icons() {
+        use crate::types::ConfidenceLevel;
+        let tones = [
+            Tone::Certain,
+            Tone::Likely,
+            Tone::Possible,
+            Tone::Doubtful,
+            Tone::from("x"),
+        ];
+        for (i, t) in tones.iter().enumerate() {
+            assert!(!t.icon().is_empty());
+            assert!(tones[i + 1..].iter().all(|u| u.icon() != t.icon()));
+            assert!(ConfidenceLevel::KNOWN.iter().all(|l| l.icon() != t.icon()));
+        }
     }
 
     #[test]

@@ -1,0 +1,9 @@
+//! The typed client of the backend's contract (`api/openapi.yaml`).
+
+mod base;
+mod client;
+mod error;
+
+pub use base::api_base;
+pub use client::{get_event, get_methodology};
+pub use error::ApiError;

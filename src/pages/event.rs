@@ -1,0 +1,91 @@
+//! `/events/:id`: the page readers land on from a shared link.
+//!
+//! Loads the event, and the methodology in parallel (it only refines the
+//! explainer and the tone meanings, so the page never waits for it).
+
+use eventdesk_model::{Event, Methodology};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiError};
+use crate::components::{
+    category_badge::CategoryBadge, confidence::ConfidenceSection, entity_chips::EntityChips,
+    error_view::{error_heading, ErrorView}, extraction::ExtractionSection,
+    history::HistorySection, location::LocationSection, reports::ReportsSection,
+    share::ShareSection, skeleton::EventSkeleton, submit_intro::SubmitIntro, time::DayText,
+};
+use crate::document::{page_title, set_title_and_description};
+
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let event = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::get_event(&id).await }
+    });
+    let methodology_resource = LocalResource::new(api::get_methodology);
+    let methodology =
+        Signal::derive(move || methodology_resource.get().and_then(Result::ok));
+
+    Effect::new(move |_| match &*event.read() {
+        None => set_title_and_description(&page_title("Loading event"), ""),
+        Some(Ok(e)) => set_title_and_description(&e.document_title(), &e.description()),
+        Some(Err(err)) => set_title_and_description(
+            &page_title(&error_heading(err, "event")),
+            &err.to_string(),
+        ),
+    });
+
+    let retry = Callback::new(move |_: ()| {
+        // Back to the skeleton, so the reader sees the new attempt.
+        event.set(None);
+        event.refetch();
+        if methodology_resource.read_untracked().as_ref().is_some_and(Result::is_err) {
+            methodology_resource.refetch();
+        }
+    });
+
+    move || match event.get() {
+        None => view! { <EventSkeleton/> }.into_any(),
+        Some(Ok(e)) => view! { <EventArticle event=e methodology/> }.into_any(),
+        Some(Err(error)) => view! { <EventError error on_retry=retry/> }.into_any(),
+    }
+}
+
+#[component]
+fn EventError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
+    view! { <ErrorView error noun="event" on_retry/> }
+}
+
+#[component]
+fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl IntoView {
+    let Event { summary: s, sources, reports, entities, history, extraction, .. } = event;
+    let has_title = s.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let headline = if has_title { s.title.clone().unwrap_or_default() } else { s.summary.clone() };
+    view! {
+        <article class="event" aria-labelledby="event-headline">
+            <header class="event-header">
+                <CategoryBadge category=s.category.clone()/>
+                <h1 id="event-headline" class="event-header__headline">{headline}</h1>
+                {has_title.then(|| view! { <p class="event-header__summary">{s.summary.clone()}</p> })}
+                {s.occurred_on.clone().map(|day| view! {
+                    <p class="event-header__date">"Occurred on " <DayText day/></p>
+                })}
+            </header>
+            <LocationSection location=s.location.clone()/>
+            <ConfidenceSection
+                confidence=s.confidence.clone()
+                sources=sources.clone()
+                source_names=s.source_names.clone()
+                methodology
+            />
+            <EntityChips entities/>
+            <ReportsSection sources reports methodology/>
+            <ShareSection/>
+            <SubmitIntro confidence=s.confidence.clone()/>
+            <HistorySection history/>
+            {extraction.map(|extraction| view! { <ExtractionSection extraction/> })}
+        </article>
+    }
+}
