@@ -12,6 +12,7 @@ pub mod fts;
 pub mod problem;
 pub mod rate_limit;
 pub mod routes;
+pub mod share;
 pub mod static_files;
 pub mod store;
 

@@ -44,7 +44,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed)
         .route_layer(headers::cors());
-    let app = static_files::service(&state.config.dist);
+    // Link previews (crate::share): share cards, and each page's head tags in the app's HTML.
+    let api = api
+        .route("/share/events/{file}", get(crate::share::event_card))
+        .route("/share/site.png", get(crate::share::site_card));
+    let app = static_files::service(&state.config.dist).layer(
+        axum::middleware::from_fn_with_state(state.clone(), crate::share::head_tags),
+    );
     outer_layers(api.fallback_service(app).with_state(state))
 }
 
