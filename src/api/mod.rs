@@ -3,6 +3,7 @@
 mod base;
 mod client;
 mod error;
+pub mod submissions;
 
 pub use base::api_base;
 pub use client::{get_event, get_methodology};

@@ -1,0 +1,152 @@
+//! `POST /events/{id}/submissions` and `GET /submissions/{id}`, with the
+//! same 15 s limit as every other call. A refused submission keeps its
+//! `Retry-After`, which the form turns into a countdown.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use eventdesk_model::{Problem, SubmissionReceipt, SubmissionRequest};
+use gloo_net::http::{Request, RequestBuilder};
+use gloo_timers::callback::Timeout;
+use web_sys::AbortController;
+
+use super::{api_base, ApiError};
+
+/// How long a call may take, body included; longer counts as a failure.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// Why a submission was not received, with the backend's `Retry-After` when it sent one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmitError {
+    pub error: ApiError,
+    pub retry_after: Option<String>,
+}
+
+impl From<ApiError> for SubmitError {
+    fn from(error: ApiError) -> Self {
+        SubmitError {
+            error,
+            retry_after: None,
+        }
+    }
+}
+
+/// `POST /events/{event_id}/submissions` with the request as the contract has it.
+pub async fn submit_source(
+    event_id: &str,
+    request: &SubmissionRequest,
+) -> Result<SubmissionReceipt, SubmitError> {
+    let url = format!("{}/events/{}/submissions", api_base(), segment(event_id));
+    let builder = Request::post(&url);
+    let answer = send(builder, Some(request)).await?;
+    if answer.status == 202 || answer.status == 200 || answer.status == 201 {
+        return answer.decode().map_err(Into::into);
+    }
+    let retry_after = answer.retry_after.clone();
+    Err(SubmitError {
+        error: answer.failure(),
+        retry_after,
+    })
+}
+
+/// `GET /submissions/{id}`: where a submission stands.
+pub async fn get_submission(id: &str) -> Result<SubmissionReceipt, ApiError> {
+    let url = format!("{}/submissions/{}", api_base(), segment(id));
+    let answer = send(Request::get(&url), None).await?;
+    if (200..300).contains(&answer.status) {
+        answer.decode()
+    } else {
+        Err(answer.failure())
+    }
+}
+
+/// An id as one path segment, whatever characters it holds.
+fn segment(id: &str) -> String {
+    String::from(js_sys::encode_uri_component(id))
+}
+
+/// A complete answer: status, the headers the callers need, the body.
+struct Answer {
+    status: u16,
+    content_type: String,
+    retry_after: Option<String>,
+    body: String,
+}
+
+impl Answer {
+    fn is_json(&self) -> bool {
+        let essence = self.content_type.split(';').next().unwrap_or("").trim();
+        essence == "application/json" || essence.ends_with("+json")
+    }
+
+    fn decode(&self) -> Result<SubmissionReceipt, ApiError> {
+        if self.content_type.contains("problem+json") || !self.is_json() {
+            return Err(ApiError::Decode(format!(
+                "status {} with content type {:?}",
+                self.status, self.content_type
+            )));
+        }
+        serde_json::from_str(&self.body).map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
+    fn failure(&self) -> ApiError {
+        let problem = self
+            .is_json()
+            .then(|| serde_json::from_str::<Problem>(&self.body).ok())
+            .flatten();
+        ApiError::Status {
+            status: self.status,
+            problem,
+        }
+    }
+}
+
+async fn send(
+    builder: RequestBuilder,
+    json: Option<&SubmissionRequest>,
+) -> Result<Answer, ApiError> {
+    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    // Dropping the timer (when this function returns) cancels it.
+    let _timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let failed = |timed_out: &Cell<bool>| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    };
+    let builder = builder
+        .header("Accept", "application/json, application/problem+json")
+        .abort_signal(Some(&controller.signal()));
+    let request = match json {
+        Some(body) => builder
+            .json(body)
+            .map_err(|e| ApiError::Decode(e.to_string()))?,
+        None => builder
+            .build()
+            .map_err(|e| ApiError::Decode(e.to_string()))?,
+    };
+    let response = request.send().await.map_err(|_| failed(&timed_out))?;
+    let headers = response.headers();
+    let status = response.status();
+    let content_type = headers
+        .get("content-type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let retry_after = headers.get("retry-after");
+    let body = response.text().await.map_err(|_| failed(&timed_out))?;
+    Ok(Answer {
+        status,
+        content_type,
+        retry_after,
+        body,
+    })
+}
