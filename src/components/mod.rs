@@ -16,6 +16,7 @@ pub mod reports;
 pub mod share;
 pub mod site_chrome;
 pub mod skeleton;
+pub mod submit_form;
 pub mod submit_intro;
 pub mod time;
 pub mod tone_badge;
