@@ -1,19 +1,66 @@
-//! `/`: the feed of events (its own issue fills it).
+//! `/`: the feed. Filters live in the URL query (see `FeedFilterForm`), the
+//! cards load by cursor page (see `EventList`).
 
+use eventdesk_model::feed::FeedFilters;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
+use crate::components::event_list::{EventFeed, EventList, ListRequest};
+use crate::components::feed_filters::FeedFilterForm;
 use crate::document::{page_title, set_title_and_description};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    set_title_and_description(
-        &page_title("Latest events"),
-        "News events and how well independent sources corroborate them.",
-    );
+    let query = use_query_map();
+    let filters = Memo::new(move |_| FeedFilters::from_pairs(query.get()));
+    let request = Memo::new(move |_| ListRequest {
+        filters: filters.get(),
+        entity: None,
+    });
+    let feed = EventFeed::new(request);
+    let filtered = Signal::derive(move || !filters.with(FeedFilters::is_empty));
+
+    Effect::new(move |_| {
+        let heading = filters.with(|f| f.describe());
+        set_title_and_description(
+            &page_title(&heading),
+            "News events and how well independent sources corroborate them.",
+        );
+    });
+
     view! {
-        <div class="page">
-            <h1>"Latest events"</h1>
-            <p class="lede">"News events, and how well independent sources corroborate them."</p>
+        <div class="page feed">
+            <header class="feed__header">
+                <h1>"Latest events"</h1>
+                <p class="lede">
+                    "News events, newest first, and how well independent sources corroborate them."
+                </p>
+            </header>
+            <FeedFilterForm filters/>
+            // The feed map (maps issue) goes here, above the list; the
+            // events it shows are `feed.items`.
+            <div class="feed__map-slot">
+                <crate::components::feed_map::FeedMap events=feed.items/>
+            </div>
+            <EventList
+                feed
+                label="Events"
+                filtered
+                empty=move || {
+                    if filtered.get() {
+                        view! {
+                            <p class="empty-state__title">"No event matches these filters."</p>
+                            <p>"Try fewer filters, another search, or a wider date range."</p>
+                            <p><a class="button button--secondary" href="/">"Clear filters"</a></p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p class="empty-state__title">"No events yet."</p>
+                            <p>"Events appear here as soon as the first sources report them."</p>
+                        }.into_any()
+                    }
+                }
+            />
         </div>
     }
 }

@@ -1,21 +1,241 @@
-//! `/methodology`: how we assess confidence (its own issue fills it).
+//! `/methodology`: how we assess confidence, from `GET /methodology`: the
+//! summary, each level in order (description, criteria, an anchor that
+//! event pages link to: `/methodology#likely`), the tones with their meaning
+//! and examples and the plain statement that tone is not verification, and
+//! how independence is judged. Levels and tones this build does not know
+//! are shown like the others.
 
+use eventdesk_model::tone::TONE_DISCLAIMER;
+use eventdesk_model::{Methodology, MethodologyLevel, MethodologyTone};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
+use crate::api;
+use crate::components::confidence::ConfidenceBadge;
+use crate::components::error_view::ErrorView;
 use crate::document::{page_title, set_title_and_description};
+
+const TITLE: &str = "How we assess confidence";
 
 #[component]
 pub fn MethodologyPage() -> impl IntoView {
     set_title_and_description(
-        &page_title("How we assess confidence"),
+        &page_title(TITLE),
         "How Eventdesk rates the corroboration of an event, and what source tone means.",
     );
+    let methodology = LocalResource::new(api::get_methodology);
+    let hash = use_location().hash;
+
+    // The fragment (`#likely`) names a part that only exists once the
+    // methodology has arrived: scroll to it then, and whenever it changes.
+    Effect::new(move |_| {
+        let hash = hash.get();
+        let loaded = methodology.read().as_ref().is_some_and(Result::is_ok);
+        if loaded && hash.len() > 1 {
+            request_animation_frame(move || scroll_to_fragment(&hash));
+        }
+    });
+
+    let retry = Callback::new(move |_: ()| {
+        methodology.set(None);
+        methodology.refetch();
+    });
+
+    move || match methodology.get() {
+        None => view! { <MethodologySkeleton/> }.into_any(),
+        Some(Ok(m)) => view! { <MethodologyView methodology=m/> }.into_any(),
+        Some(Err(error)) => view! { <ErrorView error noun="page" on_retry=retry/> }.into_any(),
+    }
+}
+
+/// Scrolls the element the fragment names into view and marks it.
+fn scroll_to_fragment(hash: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let raw = hash.trim_start_matches('#');
+    let id = js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| raw.to_owned());
+    if let Ok(Some(previous)) = document.query_selector(".is-target") {
+        let _ = previous.class_list().remove_1("is-target");
+    }
+    if let Some(el) = document.get_element_by_id(&id) {
+        let _ = el.class_list().add_1("is-target");
+        el.scroll_into_view();
+    }
+}
+
+#[component]
+fn MethodologyView(methodology: Methodology) -> impl IntoView {
+    let Methodology {
+        summary,
+        levels,
+        tones,
+        independence,
+    } = methodology;
+    let summary = summary
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| {
+            "Each event is rated by how many independent sources agree on its core facts."
+                .to_owned()
+        });
+    let independence = independence
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
+    let contents: Vec<(String, String)> = levels
+        .iter()
+        .map(|l| (l.level.anchor(), level_label(l)))
+        .collect();
+
     view! {
-        <div class="page">
-            <h1>"How we assess confidence"</h1>
-            <p class="lede">
-                "Each event is rated by how many independent sources agree on its core facts."
-            </p>
+        <article class="page methodology" aria-labelledby="methodology-heading">
+            <header>
+                <h1 id="methodology-heading">{TITLE}</h1>
+                <p class="lede">{summary}</p>
+            </header>
+            {(!contents.is_empty()).then(|| view! {
+                <nav class="methodology__contents" aria-label="Confidence levels">
+                    <ul>
+                        {contents.into_iter().map(|(anchor, label)| view! {
+                            <li><a href=format!("/methodology#{anchor}")>{label}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            })}
+            <section class="section" aria-labelledby="levels-heading">
+                <h2 id="levels-heading">"Confidence levels"</h2>
+                <p class="section__intro">
+                    "From the least to the most corroborated. A rating describes corroboration, not truth. "
+                    "Disputed is a state of its own: independent sources contradict each other on a core fact."
+                </p>
+                <ol class="method-levels">
+                    {levels.into_iter().map(|l| view! { <LevelItem level=l/> }).collect_view()}
+                </ol>
+            </section>
+            <section class="section" id="tone" aria-labelledby="tones-heading">
+                <h2 id="tones-heading">"Source tone"</h2>
+                <p class="method-disclaimer"><strong>{TONE_DISCLAIMER}</strong></p>
+                <p class="section__intro">
+                    "Tone is how sure the outlet's own wording sounds. It is not verification and does not change an event's confidence: "
+                    "only agreement between independent sources does."
+                </p>
+                <dl class="method-tones">
+                    {tones.into_iter().map(|t| view! { <ToneItem tone=t/> }).collect_view()}
+                </dl>
+            </section>
+            {independence.map(|text| view! {
+                <section class="section" id="independence" aria-labelledby="independence-heading">
+                    <h2 id="independence-heading">"How independence is judged"</h2>
+                    <p>{text}</p>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// The methodology's label, or the level's own word when it is blank.
+fn level_label(level: &MethodologyLevel) -> String {
+    match level.label.trim() {
+        "" => level.level.label(),
+        label => label.to_owned(),
+    }
+}
+
+#[component]
+fn LevelItem(level: MethodologyLevel) -> impl IntoView {
+    let anchor = level.level.anchor();
+    let heading_id = format!("level-{anchor}-heading");
+    let labelled_by = heading_id.clone();
+    let label = level_label(&level);
+    let class = format!("method-level method-level--{}", level.level.css_token());
+    let criteria: Vec<String> = level
+        .criteria
+        .iter()
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    view! {
+        <li id=anchor class=class aria-labelledby=labelled_by tabindex="-1">
+            <h3 id=heading_id class="method-level__heading">
+                <ConfidenceBadge level=level.level.clone()/>
+                {(label != level.level.label()).then(|| view! {
+                    <span class="method-level__label">{label.clone()}</span>
+                })}
+            </h3>
+            <p class="method-level__description">{level.description.trim().to_owned()}</p>
+            {(!criteria.is_empty()).then(|| view! {
+                <p class="method-level__criteria-intro">"Criteria:"</p>
+                <ul class="method-level__criteria">
+                    {criteria.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn ToneItem(tone: MethodologyTone) -> impl IntoView {
+    let anchor = format!("tone-{}", eventdesk_model::labels::slug(tone.tone.as_str()));
+    let label = match tone.label.trim() {
+        "" => tone.tone.label(),
+        l => l.to_owned(),
+    };
+    let class = format!("badge badge--tone badge--tone-{}", tone.tone.css_token());
+    let description = match tone.description.trim() {
+        "" => tone.tone.meaning(None),
+        d => d.to_owned(),
+    };
+    let examples: Vec<String> = tone
+        .examples
+        .iter()
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+        .collect();
+    view! {
+        <div class="method-tone" id=anchor>
+            <dt>
+                <span class=class>
+                    <span class="badge__icon" aria-hidden="true">{tone.tone.icon()}</span>
+                    " "
+                    {label}
+                </span>
+            </dt>
+            <dd>
+                <p>{description}</p>
+                {(!examples.is_empty()).then(|| view! {
+                    <p class="method-tone__examples">
+                        "Examples: "
+                        {examples.into_iter().enumerate().map(|(i, e)| view! {
+                            {(i > 0).then_some(", ")}
+                            <q>{e}</q>
+                        }).collect_view()}
+                    </p>
+                })}
+            </dd>
+        </div>
+    }
+}
+
+#[component]
+fn MethodologySkeleton() -> impl IntoView {
+    view! {
+        <div class="page methodology skeleton" aria-busy="true">
+            <p class="visually-hidden" role="status">"Loading…"</p>
+            <h1>{TITLE}</h1>
+            <div aria-hidden="true">
+                <span class="skeleton__block skeleton__line"></span>
+                <span class="skeleton__block skeleton__line skeleton__line--short"></span>
+                {(0..4).map(|_| view! {
+                    <div class="method-level method-level--skeleton">
+                        <span class="skeleton__block skeleton__badge"></span>
+                        <span class="skeleton__block skeleton__line"></span>
+                        <span class="skeleton__block skeleton__line skeleton__line--short"></span>
+                    </div>
+                }).collect_view()}
+            </div>
         </div>
     }
 }

@@ -1,0 +1,381 @@
+//! The feed's filters: a debounced search box, categories (from
+//! `/categories`), confidence levels, country and a date range. They live in
+//! the URL query: every change navigates (a new history entry, no scroll to
+//! the top), so a filtered view is shared, reloaded and walked with back and
+//! forward like any page, and the fields follow the URL when it changes.
+
+use std::time::Duration;
+
+use eventdesk_model::feed::FeedFilters;
+use eventdesk_model::iso3166::ALPHA2_TO_NUMERIC;
+use eventdesk_model::ConfidenceLevel;
+use js_sys::{Array, Function, Object, Reflect};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::api;
+
+/// How long the search box waits after the last keystroke before searching.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(350);
+
+#[component]
+pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
+    let navigate = use_navigate();
+    let pathname = use_location().pathname;
+    let apply = move |next: FeedFilters| {
+        if next != filters.get_untracked() {
+            let to = format!("{}{}", pathname.get_untracked(), next.to_query());
+            navigate(
+                &to,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+
+    let categories = LocalResource::new(api::get_categories);
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+
+    // The search box: what is typed, committed to the URL after a pause or on Enter.
+    let draft = RwSignal::new(filters.get_untracked().q.unwrap_or_default());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    // Back, forward or "Clear filters" changed the URL: the box follows,
+    // unless the reader is mid-typing (their words win).
+    Effect::new(move |_| {
+        let q = filters.with(|f| f.q.clone()).unwrap_or_default();
+        if pending.with_value(Option::is_none) && draft.get_untracked().trim() != q {
+            draft.set(q);
+        }
+    });
+    let commit_search = {
+        let apply = apply.clone();
+        move || {
+            cancel_pending();
+            let mut next = filters.get_untracked();
+            next.set_text("q", &draft.get_untracked());
+            apply(next);
+        }
+    };
+    let on_search_input = {
+        let commit_search = commit_search.clone();
+        move |ev: leptos::ev::Event| {
+            draft.set(event_target_value(&ev));
+            cancel_pending();
+            let commit_search = commit_search.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    pending.set_value(None);
+                    commit_search();
+                },
+                SEARCH_DEBOUNCE,
+            )
+            .ok();
+            pending.set_value(handle);
+        }
+    };
+    on_cleanup(cancel_pending);
+    let on_submit = {
+        let commit_search = commit_search.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            commit_search();
+        }
+    };
+
+    let set_field = {
+        let apply = apply.clone();
+        move |field: &'static str, value: String| {
+            let mut next = filters.get_untracked();
+            next.set_text(field, &value);
+            apply(next);
+        }
+    };
+    let clear = {
+        let apply = apply.clone();
+        move |_| {
+            cancel_pending();
+            draft.set(String::new());
+            apply(FeedFilters::default());
+            // The button disappears with the filters: keep focus in the form.
+            if let Some(input) = search_ref.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    };
+
+    let problems = Memo::new(move |_| filters.with(FeedFilters::problems));
+    let active = Memo::new(move |_| filters.with(FeedFilters::active_count));
+    let any_active = Memo::new(move |_| active.get() > 0);
+
+    // Categories the URL names that the list lacks (or a list that did not
+    // load): still shown, so they can be seen and removed. A memo, so that
+    // toggling a known category re-renders nothing but its checkbox.
+    let unlisted_categories = Memo::new(move |_| {
+        let known = categories.with(|c| match c {
+            Some(Ok(list)) => list.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        });
+        filters.with(|f| {
+            f.categories
+                .iter()
+                .filter(|id| !known.contains(id))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let category_options = {
+        let apply = apply.clone();
+        move || {
+            let mut shown: Vec<(String, String, String)> = categories
+                .with(|c| match c {
+                    Some(Ok(list)) => list.clone(),
+                    _ => Vec::new(),
+                })
+                .iter()
+                .map(|c| (c.id.clone(), c.icon().to_owned(), c.display_label()))
+                .collect();
+            for id in unlisted_categories.get() {
+                let label = eventdesk_model::labels::humanise(&id);
+                shown.push((id, "📰".to_owned(), label));
+            }
+            shown
+                .into_iter()
+                .map(|(id, icon, label)| {
+                    let apply = apply.clone();
+                    let checked = {
+                        let id = id.clone();
+                        move || filters.with(|f| f.categories.contains(&id))
+                    };
+                    let toggle = move |_| {
+                        let mut next = filters.get_untracked();
+                        next.toggle_category(&id);
+                        apply(next);
+                    };
+                    view! {
+                        <label class="filter-chip">
+                            <input type="checkbox" prop:checked=checked on:change=toggle/>
+                            <span class="filter-chip__icon" aria-hidden="true">{icon}</span>
+                            <span>{label}</span>
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let categories_failed = move || categories.get().is_some_and(|r| r.is_err());
+
+    // Levels this build does not know, from the URL: a memo, as above.
+    let unknown_levels = Memo::new(move |_| {
+        filters.with(|f| {
+            f.confidences
+                .iter()
+                .filter(|l| l.is_other())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let level_options = {
+        let apply = apply.clone();
+        move || {
+            let mut levels: Vec<ConfidenceLevel> = ConfidenceLevel::KNOWN.to_vec();
+            levels.extend(unknown_levels.get());
+            levels
+                .into_iter()
+                .map(|level| {
+                    let apply = apply.clone();
+                    let checked = {
+                        let level = level.clone();
+                        move || filters.with(|f| f.confidences.contains(&level))
+                    };
+                    let class = format!("filter-chip filter-chip--conf-{}", level.css_token());
+                    let (icon, label) = (level.icon(), level.label());
+                    let toggle = move |_| {
+                        let mut next = filters.get_untracked();
+                        next.toggle_confidence(&level);
+                        apply(next);
+                    };
+                    view! {
+                        <label class=class>
+                            <input type="checkbox" prop:checked=checked on:change=toggle/>
+                            <span class="filter-chip__icon" aria-hidden="true">{icon}</span>
+                            <span>{label}</span>
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    // The select stays in place (keeping focus); only the selection follows the URL.
+    let countries = country_options();
+    let codes: Vec<String> = countries.iter().map(|(code, _)| code.clone()).collect();
+    let unlisted_country = Memo::new(move |_| {
+        filters
+            .with(|f| f.country.clone())
+            .filter(|c| !codes.contains(c))
+    });
+    let selected_country = move || filters.with(|f| f.country.clone()).unwrap_or_default();
+    let country_select = {
+        let set_field = set_field.clone();
+        view! {
+            <select
+                id="filter-country"
+                name="country"
+                on:change=move |ev| set_field("country", event_target_value(&ev))
+            >
+                <option value="" prop:selected=move || selected_country().is_empty()>"Any country"</option>
+                {move || unlisted_country.get().map(|code| {
+                    let text = code.clone();
+                    view! { <option value=code prop:selected=true>{text}</option> }
+                })}
+                {countries.into_iter().map(|(code, name)| {
+                    let selected = {
+                        let code = code.clone();
+                        move || selected_country() == code
+                    };
+                    view! { <option value=code prop:selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+        }
+    };
+    let date_input = {
+        let set_field = set_field.clone();
+        move |field: &'static str| {
+            let set_field = set_field.clone();
+            view! {
+                <input
+                    type="date"
+                    id=format!("filter-{field}")
+                    name=field
+                    prop:value=move || filters.with(|f| {
+                        let v = if field == "from" { &f.from } else { &f.to };
+                        v.clone().unwrap_or_default()
+                    })
+                    on:change=move |ev| set_field(field, event_target_value(&ev))
+                />
+            }
+        }
+    };
+
+    view! {
+        <form class="filters" role="search" aria-label="Filter events" on:submit=on_submit>
+            <div class="filters__search">
+                <label for="feed-search">"Search events"</label>
+                <div class="filters__search-row">
+                    <input
+                        id="feed-search"
+                        type="search"
+                        name="q"
+                        maxlength="200"
+                        autocomplete="off"
+                        placeholder="Places, people, claims…"
+                        node_ref=search_ref
+                        prop:value=move || draft.get()
+                        on:input=on_search_input
+                    />
+                    <button type="submit" class="button button--secondary">"Search"</button>
+                </div>
+            </div>
+            <fieldset class="filter-group">
+                <legend>"Category"</legend>
+                <div class="filter-chips">{category_options}</div>
+                {move || categories_failed().then(|| view! {
+                    <p class="muted">"The list of categories could not be loaded."</p>
+                })}
+            </fieldset>
+            <fieldset class="filter-group">
+                <legend>"Confidence"</legend>
+                <div class="filter-chips">{level_options}</div>
+            </fieldset>
+            <div class="filters__row">
+                <div class="filter-field">
+                    <label for="filter-country">"Country"</label>
+                    {country_select}
+                </div>
+                <div class="filter-field">
+                    <label for="filter-from">"From"</label>
+                    {date_input("from")}
+                </div>
+                <div class="filter-field">
+                    <label for="filter-to">"To"</label>
+                    {date_input("to")}
+                </div>
+            </div>
+            {move || {
+                let list = problems.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="filter-problems" role="alert">
+                        {list.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            // Always there, so the list below does not jump when a first filter is set.
+            <p class="filters__active">
+                <span class="muted">{move || match active.get() {
+                    0 => "No filters: every event, newest first".to_owned(),
+                    1 => "1 filter applied".to_owned(),
+                    n => format!("{n} filters applied"),
+                }}</span>
+                {move || any_active.get().then(|| {
+                    let clear = clear.clone();
+                    view! {
+                        <button type="button" class="button button--secondary" on:click=clear>
+                            "Clear filters"
+                        </button>
+                    }
+                })}
+            </p>
+        </form>
+    }
+}
+
+/// Every country the map knows, as `(code, name)` sorted by name; names in
+/// the reader's language from `Intl.DisplayNames`, else the code.
+fn country_options() -> Vec<(String, String)> {
+    let namer = region_namer();
+    let mut options: Vec<(String, String)> = ALPHA2_TO_NUMERIC
+        .iter()
+        .map(|(code, _)| {
+            let code = (*code).to_owned();
+            let name = namer
+                .as_ref()
+                .and_then(|(dn, of)| of.call1(dn, &JsValue::from_str(&code)).ok())
+                .and_then(|v| v.as_string())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| code.clone());
+            (code, name)
+        })
+        .collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
+
+/// `new Intl.DisplayNames([lang], {type: "region"})` and its `of` method.
+fn region_namer() -> Option<(JsValue, Function)> {
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let ctor: Function = Reflect::get(&intl, &JsValue::from_str("DisplayNames"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let lang = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_owned());
+    let options = Object::new();
+    Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    let args = Array::of2(&Array::of1(&lang.into()), &options);
+    let namer = Reflect::construct(&ctor, &args).ok()?;
+    let of: Function = Reflect::get(&namer, &JsValue::from_str("of"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some((namer, of))
+}
