@@ -9,6 +9,26 @@ pub fn set_title_and_description(title: &str, description: &str) {
     if let Ok(Some(meta)) = document.query_selector(r#"meta[name="description"]"#) {
         let _ = meta.set_attribute("content", description);
     }
+    follow_canonical(&document);
+}
+
+/// The server writes a canonical link (and `og:url`) for the page first
+/// loaded; after navigating inside the app they name this page instead:
+/// origin and path, no query or fragment.
+fn follow_canonical(document: &web_sys::Document) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let (Ok(origin), Ok(path)) = (location.origin(), location.pathname()) else {
+        return;
+    };
+    let here = format!("{origin}{path}");
+    if let Ok(Some(link)) = document.query_selector(r#"link[rel="canonical"]"#) {
+        let _ = link.set_attribute("href", &here);
+    }
+    if let Ok(Some(meta)) = document.query_selector(r#"meta[property="og:url"]"#) {
+        let _ = meta.set_attribute("content", &here);
+    }
 }
 
 /// The title of a page that is not an event: "Heading · Eventdesk".

@@ -192,7 +192,9 @@ mod tests {
             "100% sure? a=b&c=d",
         ] {
             let e = percent_encode(s);
-            assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+            assert!(e
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
             assert_eq!(decode(&e), s);
         }
     }
@@ -224,7 +226,14 @@ mod tests {
         let (u, t) = (percent_encode(url), percent_encode(title));
         let links = share_links(url, title);
         assert_eq!(links.len(), 8);
-        let href = |target| links.iter().find(|l| l.target == target).unwrap().href.clone();
+        let href = |target| {
+            links
+                .iter()
+                .find(|l| l.target == target)
+                .unwrap()
+                .href
+                .clone()
+        };
         assert_eq!(
             href(ShareTarget::X),
             format!("https://twitter.com/intent/tweet?text={t}&url={u}")
@@ -250,7 +259,10 @@ mod tests {
             href(ShareTarget::Bluesky),
             format!("https://bsky.app/intent/compose?text={both}")
         );
-        assert_eq!(href(ShareTarget::WhatsApp), format!("https://wa.me/?text={both}"));
+        assert_eq!(
+            href(ShareTarget::WhatsApp),
+            format!("https://wa.me/?text={both}")
+        );
         let mail = href(ShareTarget::Email);
         assert!(mail.starts_with(&format!("mailto:?subject={t}&body=")));
         let body = mail.split("&body=").nth(1).unwrap();

@@ -14,6 +14,7 @@ pub mod location;
 pub mod map_marks;
 pub mod reports;
 pub mod share;
+pub mod share_links;
 pub mod site_chrome;
 pub mod skeleton;
 pub mod submit_form;

@@ -7,6 +7,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::share_links::ShareLinks;
+
 /// The link to this page without query or fragment.
 fn page_link() -> String {
     web_sys::window()
@@ -40,7 +42,11 @@ fn select_and_copy(input: &web_sys::HtmlInputElement) -> bool {
 }
 
 #[component]
-pub fn ShareSection() -> impl IntoView {
+pub fn ShareSection(
+    /// The event's headline, for the share links.
+    #[prop(into)]
+    title: String,
+) -> impl IntoView {
     let link = page_link();
     let input = NodeRef::<Input>::new();
     let status = RwSignal::new(String::new());
@@ -71,7 +77,7 @@ pub fn ShareSection() -> impl IntoView {
                     class="share__link"
                     type="url"
                     readonly
-                    prop:value=link
+                    prop:value=link.clone()
                     node_ref=input
                     on:focus=move |_| {
                         if let Some(i) = input.get_untracked() {
@@ -82,6 +88,7 @@ pub fn ShareSection() -> impl IntoView {
                 <button type="button" class="button" on:click=copy>"Copy link"</button>
             </div>
             <p class="share__status" role="status" aria-live="polite">{move || status.get()}</p>
+            <ShareLinks url=link title/>
         </section>
     }
 }

@@ -67,7 +67,7 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
         <article class="event" aria-labelledby="event-headline">
             <header class="event-header">
                 <CategoryBadge category=s.category.clone()/>
-                <h1 id="event-headline" class="event-header__headline">{headline}</h1>
+                <h1 id="event-headline" class="event-header__headline">{headline.clone()}</h1>
                 {has_title.then(|| view! { <p class="event-header__summary">{s.summary.clone()}</p> })}
                 {s.occurred_on.clone().map(|day| view! {
                     <p class="event-header__date">"Occurred on " <DayText day/></p>
@@ -82,7 +82,7 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
             />
             <EntityChips entities/>
             <ReportsSection sources reports methodology/>
-            <ShareSection/>
+            <ShareSection title=headline/>
             <SubmitIntro confidence=s.confidence.clone()/>
             <HistorySection history/>
             {extraction.map(|extraction| view! { <ExtractionSection extraction/> })}
