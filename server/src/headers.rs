@@ -19,8 +19,8 @@ const DEFAULTS: [(HeaderName, &str); 4] = [
 
 /// API answers are data, never a document to render or frame.
 const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
-/// The app's page may not be framed. (Its script policy needs the hashes of
-/// Trunk's inline loader and is set with the page itself, when it has one.)
+/// Files of the app may not be framed. The page itself gets its full policy
+/// from [`crate::csp`], made from its inline scripts.
 const APP_CSP: &str = "frame-ancestors 'none'";
 
 pub async fn defaults(req: Request, next: Next) -> Response {
@@ -31,7 +31,8 @@ pub async fn defaults(req: Request, next: Next) -> Response {
         h.entry(name).or_insert(HeaderValue::from_static(value));
     }
     let csp = if api { API_CSP } else { APP_CSP };
-    h.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(csp));
+    h.entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(csp));
     res
 }
 

@@ -3,12 +3,13 @@
 
 pub mod client_ip;
 pub mod config;
+pub mod csp;
 pub mod cursor;
 pub mod db;
 pub mod fixtures;
 mod fnv;
-pub mod headers;
 pub mod fts;
+pub mod headers;
 pub mod problem;
 pub mod rate_limit;
 pub mod routes;

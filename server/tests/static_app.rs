@@ -185,3 +185,45 @@ async fn every_answer_has_the_safe_default_headers_and_the_api_allows_other_orig
         .await;
     assert_eq!(limited.status, 202);
 }
+
+#[tokio::test]
+async fn the_page_allows_its_own_inline_loader_and_no_other_inline_script() {
+    let (setup, dir) = Setup::fresh();
+    write_dist(&setup.dist);
+    let loader =
+        "import init, * as bindings from '/eventdesk-0123456789abcdef.js';\nawait init();\n";
+    std::fs::write(
+        setup.dist.join("index.html"),
+        format!("<!doctype html><html><head><title>Eventdesk test app</title></head><body><script type=\"module\">{loader}</script></body></html>"),
+    )
+    .unwrap();
+    let server = TestServer::start_with(setup, Some(dir)).await;
+    for path in ["/", &format!("/events/{PARIS}")] {
+        let a = server.get(path).await;
+        let csp = a.header("content-security-policy").unwrap().to_owned();
+        let scripts = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap();
+        assert!(
+            !scripts.contains("'unsafe-inline'") && !scripts.contains("'unsafe-eval'"),
+            "{csp}"
+        );
+        assert!(scripts.contains("'wasm-unsafe-eval'"), "{csp}");
+        // The browser allows the loader when the hash of its exact text is listed.
+        let start =
+            a.text().find("<script type=\"module\">").unwrap() + "<script type=\"module\">".len();
+        let end = a.text()[start..].find("</script>").unwrap() + start;
+        let served = &a.text()[start..end];
+        assert_eq!(served, loader);
+        use base64::Engine;
+        use sha2::Digest;
+        let hash = base64::engine::general_purpose::STANDARD
+            .encode(sha2::Sha256::digest(served.as_bytes()));
+        assert!(scripts.contains(&format!("'sha256-{hash}'")), "{csp}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
+            "{csp}"
+        );
+    }
+}

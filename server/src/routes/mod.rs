@@ -54,10 +54,11 @@ pub fn router(state: AppState) -> Router {
     outer_layers(api.fallback_service(app).with_state(state))
 }
 
-/// What every answer passes through: compression, a panic turned into a 500
+/// What every answer passes through: the page's script policy, compression, a panic turned into a 500
 /// problem (the server keeps running), and the default headers.
 fn outer_layers(router: Router) -> Router {
     router
+        .layer(axum::middleware::from_fn(crate::csp::page_policy))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panicked))
         .layer(axum::middleware::from_fn(headers::defaults))
@@ -86,7 +87,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_panicking_handler_answers_a_500_problem() {
-        let app = outer_layers(Router::new().route("/api/boom", get(|| async { panic!("boom") as &'static str })));
+        let app = outer_layers(Router::new().route(
+            "/api/boom",
+            get(|| async { panic!("boom") as &'static str }),
+        ));
         let req = Request::get("/api/boom").body(Body::empty()).unwrap();
         let res = app.oneshot(req).await.unwrap();
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
