@@ -324,7 +324,7 @@ pub fn write_dist(dir: &Path) {
     std::fs::create_dir_all(dir).expect("dist");
     std::fs::write(
         dir.join("index.html"),
-        "<!doctype html><title>Eventdesk test app</title><body>app</body>",
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Eventdesk</title>\n</head>\n<body><div id=\"test-app\">Eventdesk test app</div></body>\n</html>\n",
     )
     .unwrap();
     std::fs::write(
