@@ -99,7 +99,11 @@ impl EventFeed {
         let generation = self.bump();
         self.more.set(More::Idle);
         let empty = self.items.with_untracked(Vec::is_empty);
-        self.phase.set(if empty { Phase::Loading } else { Phase::Refreshing });
+        self.phase.set(if empty {
+            Phase::Loading
+        } else {
+            Phase::Refreshing
+        });
         let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
         spawn_local(async move {
             let result = api::list_events(&query).await;
@@ -139,8 +143,7 @@ impl EventFeed {
     /// Appends the next page. Returns at once when one is already loading.
     /// `done` runs after the cards are in, with the index of the first new one.
     pub fn load_more(self, done: impl FnOnce(usize) + 'static) {
-        if self.more.get_untracked() == More::Loading
-            || self.phase.get_untracked() != Phase::Ready
+        if self.more.get_untracked() == More::Loading || self.phase.get_untracked() != Phase::Ready
         {
             return;
         }

@@ -112,6 +112,15 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
         }
     };
 
+    // Filters beyond the search: open on wide screens, and on narrow ones
+    // when one of them is set; folded on a phone so the events come first.
+    let narrowing =
+        Memo::new(move |_| filters.with(|f| f.active_count() - usize::from(f.q.is_some())));
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 640.0);
+    let more_open = wide || narrowing.get_untracked() > 0;
     let problems = Memo::new(move |_| filters.with(FeedFilters::problems));
     let active = Memo::new(move |_| filters.with(FeedFilters::active_count));
     let any_active = Memo::new(move |_| active.get() > 0);
@@ -277,7 +286,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                         name="q"
                         maxlength="200"
                         autocomplete="off"
-                        placeholder="Places, people, claims…"
+                        placeholder="e.g. Kyiv, earthquake"
                         node_ref=search_ref
                         prop:value=move || draft.get()
                         on:input=on_search_input
@@ -285,6 +294,15 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     <button type="submit" class="button button--secondary">"Search"</button>
                 </div>
             </div>
+            <details class="filters__more" open=more_open>
+            <summary class="filters__summary">
+                "Category, confidence, country and dates"
+                {move || {
+                    let n = narrowing.get();
+                    (n > 0).then(|| format!(" ({n} set)"))
+                }}
+            </summary>
+            <div class="filters__more-body">
             <fieldset class="filter-group">
                 <legend>"Category"</legend>
                 <div class="filter-chips">{category_options}</div>
@@ -310,6 +328,8 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     {date_input("to")}
                 </div>
             </div>
+            </div>
+            </details>
             {move || {
                 let list = problems.get();
                 (!list.is_empty()).then(|| view! {

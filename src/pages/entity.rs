@@ -34,10 +34,9 @@ pub fn EntityPage() -> impl IntoView {
                 .clone()
                 .unwrap_or_else(|| format!("The events that name {}.", e.name.trim())),
         ),
-        Some(Err(err)) => set_title_and_description(
-            &page_title(&error_heading(err, "entity")),
-            &err.to_string(),
-        ),
+        Some(Err(err)) => {
+            set_title_and_description(&page_title(&error_heading(err, "entity")), &err.to_string())
+        }
     });
     let retry = Callback::new(move |_: ()| {
         entity.set(None);
