@@ -39,6 +39,7 @@ impl ApiError {
             reason
         };
         let mut e = ApiError::new(StatusCode::GONE, detail);
+        e.problem.kind = "https://eventdesk.example/problems/event-withdrawn".into();
         e.problem.title = "Event withdrawn".into();
         e
     }
