@@ -3,8 +3,10 @@
 mod base;
 mod client;
 mod error;
+mod lists;
 pub mod submissions;
 
 pub use base::api_base;
 pub use client::{get_event, get_methodology};
 pub use error::ApiError;
+pub use lists::{get_categories, get_entity, list_events};
