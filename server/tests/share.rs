@@ -474,3 +474,55 @@ async fn share_cards_are_1200_by_630_pngs_cached_by_etag() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// The hostile fixtures (scripts, markup and 10,000-character words in every
+/// field): each event page's head still holds only our tags, once each, and
+/// its card still draws.
+#[tokio::test]
+async fn hostile_fixtures_never_break_the_head() {
+    let (mut setup, dir) = Setup::fresh();
+    setup.fixtures = support::fixtures_dir().with_file_name("fixtures-hostile");
+    support::write_dist(&setup.dist);
+    let server = TestServer::start_with(setup, Some(dir)).await;
+    let mut files: Vec<_> = std::fs::read_dir(server.setup.fixtures.join("events"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "the hostile fixtures are there");
+    for file in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        if doc.get("withdrawn").is_some() {
+            continue;
+        }
+        let e: eventdesk_model::Event = serde_json::from_value(doc).unwrap();
+        let (html, head) = crawl(&server, &format!("/events/{}", e.id), "Twitterbot/1.0").await;
+        let head_html = &html[html.find("<head>").unwrap()..html.find("</head>").unwrap()];
+        assert_eq!(head.title, vec![e.document_title()], "{}", e.id);
+        assert_eq!(head.one("og:title"), e.headline(), "{}", e.id);
+        assert_eq!(head.json_ld.len(), 1, "{}", e.id);
+        assert_eq!(
+            head.json_ld[0]["description"],
+            e.summary.summary.trim(),
+            "{}",
+            e.id
+        );
+        assert_eq!(head_html.matches("<script").count(), 1, "{}", e.id);
+        for tag in &head.tags {
+            assert!(
+                ["meta", "title", "link", "script"].contains(&tag.as_str()),
+                "<{tag}> in {}",
+                e.id
+            );
+        }
+        let image = head
+            .one("og:image")
+            .strip_prefix(&server.base)
+            .unwrap()
+            .to_owned();
+        let card = server.get(&image).await;
+        assert_eq!(card.status, StatusCode::OK, "{image}");
+        assert_eq!(decode_png(&card.body), (1200, 630), "{}", e.id);
+    }
+}

@@ -19,7 +19,7 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
 /// Bumped whenever the drawing changes, so cached cards and their ETags renew.
-pub const DESIGN_VERSION: &str = "card-1";
+pub const DESIGN_VERSION: &str = "card-2";
 
 static REGULAR_TTF: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
@@ -93,13 +93,15 @@ const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
 const RULE: Rgb = Rgb(0xd8, 0xd4, 0xca);
 const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 
+/// The level's colour: the site's `--conf-*-fg` (style/main.css), so the card
+/// and the page agree; white text on each is above 7:1.
 fn level_colour(level: &ConfidenceLevel) -> Rgb {
     match level {
-        ConfidenceLevel::Verified => Rgb(0x1b, 0x6e, 0x3a),
-        ConfidenceLevel::Likely => Rgb(0x1f, 0x5a, 0xa6),
-        ConfidenceLevel::Unconfirmed => Rgb(0x5f, 0x5f, 0x5f),
-        ConfidenceLevel::Disputed => Rgb(0xa8, 0x26, 0x1d),
-        ConfidenceLevel::Other(_) => Rgb(0x5b, 0x4b, 0x8a),
+        ConfidenceLevel::Verified => Rgb(0x14, 0x53, 0x2d),
+        ConfidenceLevel::Likely => Rgb(0x7a, 0x41, 0x00),
+        ConfidenceLevel::Unconfirmed => Rgb(0x4a, 0x4d, 0x55),
+        ConfidenceLevel::Disputed => Rgb(0x9b, 0x1c, 0x1c),
+        ConfidenceLevel::Other(_) => Rgb(0x3b, 0x3f, 0x5c),
     }
 }
 
