@@ -15,6 +15,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const serverBin =
   process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target", "server", "eventdesk-server");
 const database = path.join(os.tmpdir(), `eventdesk-e2e-${port}.sqlite3`);
+// The built app to serve: dist/ unless EVENTDESK_E2E_DIST names another build.
+const dist = process.env.EVENTDESK_E2E_DIST ?? "dist";
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export default defineConfig({
@@ -54,7 +56,7 @@ export default defineConfig({
     // the fixtures into an empty one.
     command:
       `rm -f ${quote(database)} ${quote(database + "-wal")} ${quote(database + "-shm")} && ` +
-      `exec ${quote(serverBin)} --addr 127.0.0.1:${port} --db ${quote(database)} --dist dist --fixtures server/fixtures`,
+      `exec ${quote(serverBin)} --addr 127.0.0.1:${port} --db ${quote(database)} --dist ${quote(dist)} --fixtures server/fixtures`,
     cwd: root,
     url: `${baseURL}/api/v1/categories`,
     reuseExistingServer: false,
