@@ -181,7 +181,10 @@ pub enum Refusal {
     /// 429: wait this many seconds.
     RateLimited { seconds: u64 },
     /// 404 / 410: the event is gone or withdrawn; `detail` says why when known.
-    EventGone { withdrawn: bool, detail: Option<String> },
+    EventGone {
+        withdrawn: bool,
+        detail: Option<String>,
+    },
     /// 5xx and anything else: trying again may help.
     Failed,
 }
@@ -274,7 +277,10 @@ pub fn parse_retry_after(header: &str, now: DateTime<Utc>) -> Option<u64> {
         return Some(header.parse::<u64>().unwrap_or(u64::MAX));
     }
     let at = DateTime::parse_from_rfc2822(header).ok()?;
-    let secs = at.with_timezone(&Utc).signed_duration_since(now).num_seconds();
+    let secs = at
+        .with_timezone(&Utc)
+        .signed_duration_since(now)
+        .num_seconds();
     // A date a few hundred milliseconds away still means "wait a second".
     let millis = at
         .with_timezone(&Utc)
@@ -463,8 +469,14 @@ mod tests {
             ),
         ];
         let found = |u: &str| covering_source(u, &sources).map(|s| s.id.as_str());
-        assert_eq!(found("https://kyivindependent.com/"), Some("kyiv-independent"));
-        assert_eq!(found("HTTP://WWW.KyivIndependent.com"), Some("kyiv-independent"));
+        assert_eq!(
+            found("https://kyivindependent.com/"),
+            Some("kyiv-independent")
+        );
+        assert_eq!(
+            found("HTTP://WWW.KyivIndependent.com"),
+            Some("kyiv-independent")
+        );
         assert_eq!(
             found("https://kyivindependent.com/paris-summit?utm_source=tw#top"),
             Some("kyiv-independent")
@@ -482,7 +494,11 @@ mod tests {
 
     #[test]
     fn refusals_by_status() {
-        let sources = [source("kyiv-independent", None, Some("https://kyivindependent.com/"))];
+        let sources = [source(
+            "kyiv-independent",
+            None,
+            Some("https://kyivindependent.com/"),
+        )];
         let mut p = Problem::new(409, "Already known");
         p.duplicate_of = Some("kyiv-independent".into());
         assert_eq!(

@@ -44,6 +44,14 @@ enum Outcome {
     Failed(ApiError),
 }
 
+/// What the form's place shows.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Form,
+    Sent(SubmissionReceipt),
+    Quiet,
+}
+
 /// Moves keyboard focus to an element, once the page has drawn it.
 pub(crate) fn focus_later(id: String) {
     set_timeout(
@@ -99,7 +107,13 @@ pub fn SubmitForm(
             })
         })
     });
-    let suggestion = Memo::new(move |_| values.with(FormValues::outlet_suggestion));
+    // Nothing to suggest for a source the event already has.
+    let suggestion = Memo::new(move |_| {
+        if covered.with(Option::is_some) {
+            return None;
+        }
+        values.with(FormValues::outlet_suggestion)
+    });
     let wait_left = Memo::new(move |_| {
         retry_at
             .get()
@@ -407,14 +421,22 @@ pub fn SubmitForm(
         }
     };
 
+    // The form stays in place through refusals and failures (focus and all);
+    // only a receipt replaces it.
+    let shown = Memo::new(move |_| match outcome.get() {
+        Some(Outcome::Sent(receipt)) => Shown::Sent(receipt),
+        Some(Outcome::Quiet) => Shown::Quiet,
+        _ => Shown::Form,
+    });
+
     view! {
         <div class="submit-form-area" id="submit-form">
-            {move || match outcome.get() {
-                Some(Outcome::Sent(receipt)) => EitherOf3::A(view! {
+            {move || match shown.get() {
+                Shown::Sent(receipt) => EitherOf3::A(view! {
                     <SentReceipt receipt on_another=Callback::new(move |_| start_over())/>
                 }),
-                Some(Outcome::Quiet) => EitherOf3::B(view! { <QuietThanks/> }),
-                _ => EitherOf3::C(form()),
+                Shown::Quiet => EitherOf3::B(view! { <QuietThanks/> }),
+                Shown::Form => EitherOf3::C(form()),
             }}
         </div>
     }

@@ -81,9 +81,9 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
                 methodology
             />
             <EntityChips entities/>
-            <ReportsSection sources reports methodology/>
+            <ReportsSection sources=sources.clone() reports methodology/>
             <ShareSection title=headline/>
-            <SubmitIntro confidence=s.confidence.clone()/>
+            <SubmitIntro confidence=s.confidence.clone() event_id=s.id.clone() sources/>
             <HistorySection history/>
             {extraction.map(|extraction| view! { <ExtractionSection extraction/> })}
         </article>

@@ -129,7 +129,7 @@ pub fn Field(
                     {message}
                 </p>
             })}
-            {extra.map(|extra| extra.run())}
+            {extra.map(|extra| move || extra.run())}
         </div>
     }
 }
