@@ -12,6 +12,7 @@ pub mod fts;
 pub mod headers;
 pub mod problem;
 pub mod rate_limit;
+pub mod request_limits;
 pub mod routes;
 pub mod share;
 pub mod static_files;

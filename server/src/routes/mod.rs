@@ -55,12 +55,13 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// What every answer passes through: the page's script policy, compression, a panic turned into a 500
-/// problem (the server keeps running), and the default headers.
+/// problem (the server keeps running), the request size limits, and the default headers.
 fn outer_layers(router: Router) -> Router {
     router
         .layer(axum::middleware::from_fn(crate::csp::page_policy))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panicked))
+        .layer(axum::middleware::from_fn(crate::request_limits::limits))
         .layer(axum::middleware::from_fn(headers::defaults))
 }
 
