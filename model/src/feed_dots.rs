@@ -1,6 +1,8 @@
 //! The feed map's dots: where each event of the feed goes on the world
 //! view, grouped when close, with the words a screen reader says for each.
 
+use std::borrow::Borrow;
+
 use crate::geo::{cluster, Viewport};
 use crate::place_marks::{mark, Mark};
 use crate::types::{ConfidenceLevel, EventSummary, PlaceRole, Point};
@@ -16,9 +18,10 @@ pub struct Dot {
 
 /// The places an event is shown at: where it happened, or, when none of
 /// those can be drawn, the first place that can.
-pub fn event_dots(events: &[EventSummary]) -> Vec<Dot> {
+pub fn event_dots<E: Borrow<EventSummary>>(events: &[E]) -> Vec<Dot> {
     let mut dots = Vec::new();
     for (i, e) in events.iter().enumerate() {
+        let e: &EventSummary = e.borrow();
         let drawable: Vec<(bool, Dot)> = e
             .location
             .places
@@ -70,7 +73,7 @@ pub struct Group {
 }
 
 /// The groups of the feed's dots in view `v`, merging dots within `radius` pixels.
-pub fn groups(events: &[EventSummary], v: &Viewport, radius: f64) -> Vec<Group> {
+pub fn groups<E: Borrow<EventSummary>>(events: &[E], v: &Viewport, radius: f64) -> Vec<Group> {
     let dots = event_dots(events);
     let pixels: Vec<(f64, f64)> = dots
         .iter()
@@ -82,10 +85,11 @@ pub fn groups(events: &[EventSummary], v: &Viewport, radius: f64) -> Vec<Group> 
             let mut members: Vec<usize> = c.members.iter().map(|&m| dots[m].event).collect();
             members.sort_unstable();
             members.dedup();
-            let first = &events[members[0]].confidence.level;
+            let level_of = |m: usize| &events[m].borrow().confidence.level;
+            let first = level_of(members[0]);
             let level = members
                 .iter()
-                .all(|&m| &events[m].confidence.level == first)
+                .all(|&m| level_of(m) == first)
                 .then(|| first.clone());
             Group {
                 x: c.x,

@@ -38,13 +38,14 @@ pub fn near_px(v: &Viewport, lon: f64, lat: f64) -> (f64, f64) {
 pub fn polygons_path(polygons: &[Polygon], v: &Viewport, tolerance: f64) -> String {
     let mut out = String::new();
     for poly in polygons {
+        let poly = continuous(poly);
         let Some(outer) = poly.first() else { continue };
         let (lo, hi) = lon_extent(outer);
         for shift in [0.0, 360.0, -360.0] {
             if !meets_frame(v, lo + shift, hi + shift, outer) {
                 continue;
             }
-            for ring in poly {
+            for ring in &poly {
                 let pts: Vec<(f64, f64)> = ring
                     .iter()
                     .map(|[lon, lat]| px(v, lon + shift, *lat))
@@ -75,6 +76,7 @@ pub fn bbox_polygon([w, s, e, n]: [f64; 4]) -> Polygon {
 pub fn pixel_box(polygons: &[Polygon], v: &Viewport) -> Option<(f64, f64, f64, f64)> {
     let (mut x1, mut y1, mut x2, mut y2) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for poly in polygons {
+        let poly = continuous(poly);
         let Some(outer) = poly.first() else { continue };
         let (lo, hi) = lon_extent(outer);
         for shift in [0.0, 360.0, -360.0] {
@@ -87,7 +89,43 @@ pub fn pixel_box(polygons: &[Polygon], v: &Viewport) -> Option<(f64, f64, f64, f
             }
         }
     }
-    (x1 <= x2).then(|| (x1, y1, x2 - x1, y2 - y1))
+    (x1 <= x2).then_some((x1, y1, x2 - x1, y2 - y1))
+}
+
+/// A polygon without jumps across the antimeridian: a ring that steps from
+/// 179° to −179° continues to 181° instead (Russia, Fiji in the basemap), and
+/// holes follow their outer ring. A ring that circles a pole (Antarctica)
+/// is kept as it is: its jump is the map's edge.
+fn continuous(poly: &Polygon) -> Polygon {
+    let mut out: Polygon = Vec::with_capacity(poly.len());
+    for ring in poly {
+        let mut r = Vec::with_capacity(ring.len());
+        let mut shift = 0.0;
+        let mut prev: Option<f64> = None;
+        for &[lon, lat] in ring {
+            if let Some(p) = prev {
+                if lon - p > 180.0 {
+                    shift -= 360.0;
+                } else if p - lon > 180.0 {
+                    shift += 360.0;
+                }
+            }
+            prev = Some(lon);
+            r.push([lon + shift, lat]);
+        }
+        if shift != 0.0 {
+            // Circles a pole: the jump is its edge, not a crossing.
+            r = ring.clone();
+        }
+        if let (Some(outer), Some(first)) = (out.first(), r.first()) {
+            // A hole goes on the same copy of the world as its outer ring.
+            let (lo, hi) = lon_extent(outer);
+            let k = (((lo + hi) / 2.0 - first[0]) / 360.0).round() * 360.0;
+            r.iter_mut().for_each(|p| p[0] += k);
+        }
+        out.push(r);
+    }
+    out
 }
 
 fn lon_extent(ring: &[[f64; 2]]) -> (f64, f64) {
@@ -113,14 +151,18 @@ fn meets_frame(v: &Viewport, lo: f64, hi: f64, ring: &[[f64; 2]]) -> bool {
 /// Sutherland–Hodgman against an axis-aligned rectangle.
 fn clip(ring: &[(f64, f64)], x1: f64, y1: f64, x2: f64, y2: f64) -> Vec<(f64, f64)> {
     let mut pts = ring.to_vec();
-    // Each edge: inside test and intersection with the boundary line.
-    let edges: [(&dyn Fn((f64, f64)) -> bool, bool, f64); 4] = [
-        (&|p| p.0 >= x1, true, x1),
-        (&|p| p.0 <= x2, true, x2),
-        (&|p| p.1 >= y1, false, y1),
-        (&|p| p.1 <= y2, false, y2),
-    ];
-    for (is_in, vertical, at) in edges {
+    // Each edge: which coordinate (0 = x), which side is inside, and where.
+    let edges = [(0, true, x1), (0, false, x2), (1, true, y1), (1, false, y2)];
+    for (axis, above, at) in edges {
+        let is_in = |p: (f64, f64)| {
+            let c = if axis == 0 { p.0 } else { p.1 };
+            if above {
+                c >= at
+            } else {
+                c <= at
+            }
+        };
+        let vertical = axis == 0;
         if pts.is_empty() {
             break;
         }
@@ -301,6 +343,29 @@ mod tests {
         let fiji = view(175.0, -178.0, -21.0, -12.0);
         let fj = coords(&polygons_path(&country(&all, "FJ").polygons, &fiji, 0.5));
         assert!(fj.iter().any(|(x, _)| *x > 320.0) && fj.iter().any(|(x, _)| *x < 320.0));
+    }
+
+    #[test]
+    fn no_edge_runs_across_the_whole_frame() {
+        let all = world();
+        let v = Viewport::world(960.0, 560.0);
+        for c in &all {
+            let path = polygons_path(&c.polygons, &v, 0.8);
+            for ring in path.split('Z').filter(|r| !r.is_empty()) {
+                let pts = coords(&format!("{ring}Z"));
+                for w in pts.windows(2) {
+                    let dx = w[1].0 - w[0].0;
+                    // Only a clipped seam on the frame's edge, or Antarctica's
+                    // cut round the pole, may be that long.
+                    let on_edge = [w[0].0, w[1].0].iter().all(|x| *x <= -7.9 || *x >= 967.9);
+                    assert!(
+                        dx.abs() < 400.0 || on_edge || c.id == "010",
+                        "{} jumps {dx}",
+                        c.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]

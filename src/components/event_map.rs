@@ -160,11 +160,25 @@ fn area_view(
     view! { <path class=class fill-rule="evenodd" d=d/> }
 }
 
-/// The place's name beside its mark, for sighted readers at a glance.
+/// The place's name beside its mark (inside a large area), for sighted
+/// readers at a glance.
 fn name_view(v: &Viewport, d: &Drawn) -> impl IntoView {
     let (centre, gap) = match d.mark {
         Mark::Pin(p) => (p, 13.0),
-        Mark::Area { centre, .. } => (centre, 0.0),
+        Mark::Area {
+            centre,
+            country,
+            bbox,
+        } => {
+            let size = bbox
+                .and_then(|b| pixel_box(&[bbox_polygon(b)], v))
+                .map(|(_, _, w, h)| (w.min(h), w));
+            match (size, country) {
+                (Some((small, w)), _) if small < 48.0 => (centre, w.max(18.0) / 2.0 + 4.0),
+                (None, None) => (centre, 18.0),
+                _ => (centre, 0.0),
+            }
+        }
     };
     let (x, y) = near_px(v, centre.lon, centre.lat);
     let right = x < W * 0.72;
@@ -173,7 +187,10 @@ fn name_view(v: &Viewport, d: &Drawn) -> impl IntoView {
         (true, true) => (x + gap, "start"),
         (true, false) => (x - gap, "end"),
     };
-    let ty = if gap > 0.0 { y - 8.0 } else { y + 5.0 };
+    let ty = match d.mark {
+        Mark::Pin(_) => y - 8.0,
+        Mark::Area { .. } => y + 5.0,
+    };
     view! {
         <text class="map-name" x=format!("{tx:.1}") y=format!("{ty:.1}") text-anchor=anchor>
             {d.place.name.trim().to_owned()}
@@ -219,9 +236,13 @@ fn legend_view(drawn: &[Drawn]) -> impl IntoView {
                             <span class="map-legend__name">{name.clone()}</span>
                             {kind}
                             " · "
-                            <a class="map-osm" href=href rel="external noopener noreferrer">
+                            <a
+                                class="map-osm"
+                                href=href
+                                rel="external noopener noreferrer"
+                                aria-label=format!("Open in OpenStreetMap: {name}")
+                            >
                                 "Open in OpenStreetMap"
-                                <span class="map-vh">{format!(": {name}")}</span>
                             </a>
                         </li>
                     }

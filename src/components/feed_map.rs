@@ -2,6 +2,8 @@
 //! happened, coloured and shaped by confidence, grouped with a count when
 //! close. Dots are buttons; choosing one lists its events (announced).
 
+use std::sync::Arc;
+
 use eventdesk_model::feed_dots::{groups, Group};
 use eventdesk_model::geo::Viewport;
 use eventdesk_model::map_svg::polygons_path;
@@ -18,7 +20,7 @@ const H: f64 = 560.0;
 const TARGET_PX: f64 = 26.0;
 
 #[component]
-pub fn FeedMap(#[prop(into)] events: Signal<Vec<EventSummary>>) -> impl IntoView {
+pub fn FeedMap(#[prop(into)] events: Signal<Vec<Arc<EventSummary>>>) -> impl IntoView {
     let v = Viewport::world(W, H);
     let basemap = use_basemap();
     let state = {
@@ -59,6 +61,7 @@ pub fn FeedMap(#[prop(into)] events: Signal<Vec<EventSummary>>) -> impl IntoView
                     </svg>
                     <div class="feed-map__dots">{dots}</div>
                 </div>
+                <FeedLegend/>
                 <div class="feed-map__panel" aria-live="polite">
                     {move || panel_view(&found.get(), &events, selected)}
                 </div>
@@ -123,6 +126,35 @@ fn dot_view(g: &Group, selected: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// What the shapes mean, and how to use the dots.
+#[component]
+fn FeedLegend() -> impl IntoView {
+    let keys = [
+        Some(ConfidenceLevel::Verified),
+        Some(ConfidenceLevel::Likely),
+        Some(ConfidenceLevel::Unconfirmed),
+        Some(ConfidenceLevel::Disputed),
+        None,
+    ]
+    .into_iter()
+    .map(|level| {
+        let class = format!("feed-map__swatch feed-dot--{}", level_token(level.as_ref()));
+        let text = level
+            .as_ref()
+            .map_or("Several levels".to_owned(), |l| l.label());
+        view! {
+            <li class="feed-map__key"><span class=class><DotShape level/></span>{text}</li>
+        }
+    })
+    .collect_view();
+    view! {
+        <div class="feed-map__legend">
+            <ul class="feed-map__keys" aria-label="Confidence on the map">{keys}</ul>
+            <p class="feed-map__hint">"A number counts the events at that spot. Choose a dot to list its events."</p>
+        </div>
+    }
+}
+
 /// Verified ●, likely ◆, unconfirmed ○, disputed ▲, mixed or unknown ■.
 #[component]
 fn DotShape(level: Option<ConfidenceLevel>) -> impl IntoView {
@@ -142,7 +174,7 @@ fn DotShape(level: Option<ConfidenceLevel>) -> impl IntoView {
 
 fn panel_view(
     gs: &[Group],
-    events: &Signal<Vec<EventSummary>>,
+    events: &Signal<Vec<Arc<EventSummary>>>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let key = selected.get()?;
