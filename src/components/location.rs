@@ -17,7 +17,9 @@ pub fn LocationSection(location: Location) -> impl IntoView {
                 {location.label}
             </p>
             // The map's place: the map issue renders into it.
-            <div id="event-map" class="map-slot" data-map-slot=""></div>
+            <div id="event-map" class="map-slot" data-map-slot="">
+                <crate::components::event_map::EventMap places=places.clone()/>
+            </div>
             {(!places.is_empty()).then(|| view! {
                 <ul class="places" aria-label="Places">
                     {places.into_iter().map(|p| view! { <PlaceItem place=p/> }).collect_view()}
