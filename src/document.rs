@@ -9,7 +9,9 @@ pub fn set_title_and_description(title: &str, description: &str) {
     if let Ok(Some(meta)) = document.query_selector(r#"meta[name="description"]"#) {
         let _ = meta.set_attribute("content", description);
     }
-    follow_canonical(&document);
+    // The router may render the new page before it updates the address, so
+    // the canonical link is set once this frame is done.
+    leptos::prelude::request_animation_frame(move || follow_canonical(&document));
 }
 
 /// The server writes a canonical link (and `og:url`) for the page first

@@ -510,6 +510,23 @@ mod tests {
     }
 
     #[test]
+    fn the_card_version_follows_the_event() {
+        let paris: Event = serde_json::from_str(include_str!(
+            "../../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap();
+        let v = card_version(&paris);
+        assert_eq!(v, card_version(&paris.clone()), "stable");
+        let mut changed = paris.clone();
+        changed.summary.confidence.independent_sources = 4;
+        assert_ne!(card_version(&changed), v);
+        let mut changed = paris;
+        changed.summary.updated_at =
+            Some(eventdesk_model::Timestamp("2026-06-01T00:00:00Z".into()));
+        assert_ne!(card_version(&changed), v);
+    }
+
+    #[test]
     fn configured_origins_are_bare() {
         assert_eq!(
             parse_origin("https://Eventdesk.example/some/path?q"),
