@@ -53,7 +53,16 @@ pub fn FeedMap(#[prop(into)] events: Signal<Vec<Arc<EventSummary>>>) -> impl Int
         let dots = gs.iter().map(|g| dot_view(g, selected)).collect_view();
         let state = state.clone();
         view! {
-            <section class="feed-map" aria-label="Events on the map" data-basemap=state>
+            <section
+                class="feed-map"
+                aria-label="Events on the map"
+                data-basemap=state
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        selected.set(None);
+                    }
+                }
+            >
                 <div class="feed-map__frame">
                     <svg class="map-svg" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
                         <rect class="map-water" width=W height=H/>

@@ -223,6 +223,13 @@ test("close events share one dot with their count; far ones get their own", asyn
   await expect(panel.getByRole("link", { name: "Event b" })).toHaveAttribute("href", "/events/b");
   await panel.getByRole("button", { name: "Close" }).click();
   await expect(panel.getByRole("link")).toHaveCount(0);
+  // Escape closes it too.
+  await dots.nth(1).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByRole("link", { name: "Event c" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(panel.getByRole("link")).toHaveCount(0);
+  await expect(dots.nth(1)).toHaveAttribute("aria-pressed", "false");
 });
 
 test("no map request leaves the origin, and the basemap is served compressed", async ({ page, baseURL, request }) => {
