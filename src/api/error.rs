@@ -14,7 +14,10 @@ pub enum ApiError {
     Timeout,
     /// The backend answered with an error status, and its problem details when readable.
     #[error("{}", status_message(*status))]
-    Status { status: u16, problem: Option<Problem> },
+    Status {
+        status: u16,
+        problem: Option<Problem>,
+    },
     /// An answer this app cannot read (not JSON, wrong shape, a problem with status 200).
     #[error("Eventdesk sent an answer this page could not read. Try again in a moment.")]
     Decode(String),
@@ -51,9 +54,9 @@ impl ApiError {
     /// The problem's `detail`, when it has words.
     pub fn detail(&self) -> Option<&str> {
         match self {
-            ApiError::Status { problem: Some(p), .. } => {
-                p.detail.as_deref().map(str::trim).filter(|d| !d.is_empty())
-            }
+            ApiError::Status {
+                problem: Some(p), ..
+            } => p.detail.as_deref().map(str::trim).filter(|d| !d.is_empty()),
             _ => None,
         }
     }

@@ -129,16 +129,27 @@ fn Ladder(confidence: Confidence) -> impl IntoView {
     let next = match (&confidence.next_level, &level) {
         (Some(next), _) => {
             let needs = next.needs.trim();
-            let needs = if needs.is_empty() { "More independent sources" } else { needs };
-            Some(format!("Next level: {}. It needs: {}.", next.level.label(), needs.trim_end_matches('.')))
+            let needs = if needs.is_empty() {
+                "More independent sources"
+            } else {
+                needs
+            };
+            Some(format!(
+                "Next level: {}. It needs: {}.",
+                next.level.label(),
+                needs.trim_end_matches('.')
+            ))
         }
-        (None, ConfidenceLevel::Verified) => {
-            Some("Verified is the highest level. Later sources can still bring corrections.".to_owned())
-        }
+        (None, ConfidenceLevel::Verified) => Some(
+            "Verified is the highest level. Later sources can still bring corrections.".to_owned(),
+        ),
         _ => None,
     };
     let off_ladder = (current.is_none() && !disputed).then(|| {
-        format!("This event's rating, {}, is not one of the levels above.", level.label())
+        format!(
+            "This event's rating, {}, is not one of the levels above.",
+            level.label()
+        )
     });
 
     view! {

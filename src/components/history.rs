@@ -8,7 +8,10 @@ use super::time::Moment;
 
 #[component]
 pub fn HistorySection(history: Vec<HistoryEntry>) -> impl IntoView {
-    let entries: Vec<HistoryEntry> = history_newest_first(&history).into_iter().cloned().collect();
+    let entries: Vec<HistoryEntry> = history_newest_first(&history)
+        .into_iter()
+        .cloned()
+        .collect();
     (!entries.is_empty()).then(|| {
         view! {
             <section class="section history" aria-labelledby="history-heading">

@@ -38,7 +38,10 @@ fn PlaceItem(place: Place) -> impl IntoView {
         .filter(|c| !c.is_empty())
         .map(str::to_owned);
     let role = place.role.as_ref().map(|r| r.label());
-    let precision = place.precision.as_ref().map(|p| format!("Precision: {}", p.label().to_lowercase()));
+    let precision = place
+        .precision
+        .as_ref()
+        .map(|p| format!("Precision: {}", p.label().to_lowercase()));
     let details: Vec<String> = role.into_iter().chain(precision).collect();
     view! {
         <li class="place">

@@ -18,7 +18,13 @@ pub fn ReportsSection(
 ) -> impl IntoView {
     let groups: Vec<(Option<Source>, String, Vec<Report>)> = group_reports(&sources, &reports)
         .into_iter()
-        .map(|g| (g.source.cloned(), g.heading(), g.reports.into_iter().cloned().collect()))
+        .map(|g| {
+            (
+                g.source.cloned(),
+                g.heading(),
+                g.reports.into_iter().cloned().collect(),
+            )
+        })
         .collect();
     let empty = groups.is_empty();
     view! {

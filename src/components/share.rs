@@ -28,7 +28,9 @@ async fn clipboard_copy(text: &str) -> bool {
     if !has_clipboard {
         return false;
     }
-    JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
 }
 
 /// The old way: select the text and ask the document to copy it.
@@ -56,9 +58,9 @@ pub fn ShareSection(
             let link = link.clone();
             status.set(String::new());
             spawn_local(async move {
-                let message = if clipboard_copy(&link).await {
-                    "Link copied."
-                } else if input.get_untracked().is_some_and(|i| select_and_copy(&i)) {
+                let copied = clipboard_copy(&link).await
+                    || input.get_untracked().is_some_and(|i| select_and_copy(&i));
+                let message = if copied {
                     "Link copied."
                 } else {
                     "The link is selected: copy it with your keyboard or menu."
