@@ -56,10 +56,8 @@ impl FeedFilters {
                 continue;
             }
             match key.as_ref() {
-                "category" => {
-                    if !f.categories.iter().any(|c| c == value) {
-                        f.categories.push(value.to_owned());
-                    }
+                "category" if !f.categories.iter().any(|c| c == value) => {
+                    f.categories.push(value.to_owned());
                 }
                 "confidence" => {
                     let level = ConfidenceLevel::from(value);

@@ -64,3 +64,25 @@ test("the event page's methodology link lands on its level", async ({ page }) =>
   await expect(page).toHaveURL(/\/methodology#likely$/);
   await expect(page.locator('[id="likely"]')).toBeInViewport();
 });
+
+test("levels and tones this build does not know are shown like the others", async ({ page }) => {
+  const extended = {
+    ...methodology,
+    levels: [
+      ...methodology.levels,
+      { level: "partly_confirmed", label: "Partly confirmed", description: "Some core facts are confirmed.", criteria: ["One official statement"] },
+    ],
+    tones: [...methodology.tones, { tone: "hedged", label: "Hedged", description: "The outlet hedges.", examples: ["it seems"] }],
+  };
+  await page.route((url) => url.pathname === "/api/v1/methodology", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(extended) }),
+  );
+  await page.goto("/methodology#partly_confirmed");
+  const level = page.locator('[id="partly_confirmed"]');
+  await expect(level.getByRole("heading", { level: 3 })).toContainText("Partly confirmed");
+  await expect(level).toContainText("Some core facts are confirmed.");
+  await expect(level).toContainText("One official statement");
+  await expect(level).toBeInViewport();
+  await expect(page.getByRole("term").filter({ hasText: "Hedged" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "The outlet hedges." })).toContainText("it seems");
+});
