@@ -1,5 +1,6 @@
 // The receipt page, /submissions/{id}: where a reader's suggested source stands.
 import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
 
 const RECEIPT_API = "**/api/v1/submissions/*";
@@ -101,3 +102,21 @@ test("a server error offers a retry that works", async ({ page }) => {
   await page.getByRole("button", { name: "Retry" }).click();
   await expect(page.locator(".submission-page__status")).toContainText("Pending review");
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the receipt page has no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await stubReceipt(page, {
+      ...base,
+      status: "rejected",
+      decided_at: "2026-06-03T10:00:00Z",
+      reason: "The article is about a different meeting.",
+    });
+    await page.goto("/submissions/sub_7Kq2mX9d");
+    await expect(page.locator(".submission-page__reason")).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(results.violations).toEqual([]);
+  });
+}

@@ -1,6 +1,7 @@
 // "Know another source?": the submit-a-source form on the Paris event, end to
 // end against the reference backend, and every refusal from a stubbed one.
 import type { Page, Route } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
 
 const SUBMIT_API = `**/api/v1/events/${PARIS_EVENT_ID}/submissions`;
@@ -326,6 +327,23 @@ test.describe("refusals from a stub backend keep what was typed", () => {
     await expectTypedValuesKept(page, url);
   });
 
+  test("no answer within 15 s counts as a failure, with Try again", async ({ page }) => {
+    await page.clock.install();
+    // The backend never answers.
+    await page.route(SUBMIT_API, () => {});
+    const url = uniqueUrl("timeout");
+    await openForm(page);
+    await fillAll(page, url);
+    await field.send(page).click();
+    await expect(field.send(page)).toHaveText("Sending…");
+    await page.clock.fastForward(15_500);
+    const message = page.locator(".submit-form__live");
+    await expect(message).toContainText("did not answer within 15 seconds");
+    await expect(message.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(field.send(page)).toHaveText("Send for review");
+    await expectTypedValuesKept(page, url);
+  });
+
   test("413 and 415: plain messages", async ({ page }) => {
     let status = 413;
     await page.route(SUBMIT_API, (route) => problem(route, status, { title: "Refused" }));
@@ -395,3 +413,29 @@ test("the honeypot: a filled trap sends nothing and thanks quietly", async ({ pa
   await expect(page.getByRole("heading", { name: "Thank you: your suggestion was received" })).toBeFocused();
   expect(posts.count()).toBe(0);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`no axe violations in the form with its errors, and in the receipt (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const axe = () =>
+      new AxeBuilder({ page })
+        .include("section.submit")
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+    await openForm(page);
+    await field.url(page).fill("https://kyivindependent.com/");
+    await field.email(page).fill("nope");
+    await field.outlet(page).fill("n".repeat(195));
+    await field.send(page).click();
+    await expect(page.locator("#submit-email-error")).toBeVisible();
+    await expect(page.locator("#submit-url-covered")).toBeVisible();
+    expect((await axe()).violations).toEqual([]);
+
+    await field.url(page).fill(uniqueUrl(`axe-${colorScheme}`));
+    await field.email(page).fill("");
+    await field.outlet(page).fill("");
+    await field.send(page).click();
+    await expect(page.locator(".submit-receipt__id")).toHaveText(/^sub_/);
+    expect((await axe()).violations).toEqual([]);
+  });
+}
