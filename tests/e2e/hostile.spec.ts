@@ -1,0 +1,143 @@
+// Hostile data: a reference backend of its own serves server/fixtures-hostile
+// (script payloads in every text field, javascript:/data:/vbscript: and
+// malformed URLs, 10,000-character words, right-to-left and zero-width text,
+// unknown enums everywhere, dangling ids, 500 reports and 200 entities).
+// Every page must render readably, run no script, keep within the viewport
+// and link to nothing but http(s).
+import { spawn, type ChildProcess } from "node:child_process";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as fs from "node:fs";
+import { test, expect } from "../support/fixtures";
+import type { Page } from "@playwright/test";
+
+const root = path.resolve(__dirname, "..", "..");
+const port = 18000 + (Number(process.env.EVENTDESK_E2E_PORT ?? 18080) % 1000) + 90;
+const origin = `http://127.0.0.1:${port}`;
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  const bin = process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target", "server", "eventdesk-server");
+  const db = path.join(os.tmpdir(), `eventdesk-hostile-${port}.sqlite3`);
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  server = spawn(
+    bin,
+    ["--addr", `127.0.0.1:${port}`, "--db", db, "--dist", path.resolve(root, process.env.EVENTDESK_E2E_DIST ?? "dist"), "--fixtures", path.join(root, "server", "fixtures-hostile")],
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, RUST_LOG: "warn" } },
+  );
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${origin}/api/v1/categories`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the hostile backend did not start");
+});
+
+test.afterAll(() => {
+  server?.kill("SIGTERM");
+});
+
+/** Loads `path`, waits for `ready` text, and checks what every hostile page must hold. */
+async function visit(page: Page, route: string, ready: string | RegExp, width = 1280) {
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(origin + route);
+  await expect(page.getByText(ready).first()).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(300);
+
+  const report = await page.evaluate(() => {
+    const links = [...document.querySelectorAll("a[href]")].map((a) => ({
+      href: (a as HTMLAnchorElement).href,
+      // The app's own share-by-email link (mailto:, its text percent-encoded).
+      share: a.closest(".share") !== null,
+    }));
+    const injected = document.querySelectorAll(
+      "main img[onerror], main iframe, main svg[onload], main details[ontoggle], main script, main style, body[onload]",
+    ).length;
+    return {
+      links,
+      injected,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      text: document.body.innerText.length,
+    };
+  });
+  expect(dialogs, "a payload ran a script").toEqual([]);
+  expect(errors, "console errors").toEqual([]);
+  expect(report.injected, "markup from the data became elements").toBe(0);
+  const bad = report.links
+    .filter((l) => !/^https?:\/\//i.test(l.href))
+    .filter((l) => !(l.share && /^mailto:\?[^<>"'\s]*$/i.test(l.href)))
+    .map((l) => l.href);
+  expect(bad, "links with a scheme other than http(s) (or the share section's encoded mailto:)").toEqual([]);
+  expect(report.overflow, `the layout is wider than the ${width} px viewport`).toBeLessThanOrEqual(0);
+  expect(report.text).toBeGreaterThan(20);
+}
+
+for (const width of [375, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test("markup and script payloads render as text", async ({ page }) => {
+      await visit(page, "/events/hostile-markup", "<script>alert('xss-1')</script>", width);
+      await expect(page.getByText("\"><img src=x onerror=alert('xss-2')>").first()).toBeVisible();
+    });
+
+    test("long words, right-to-left, zero-width, combining and emoji text stay inside", async ({ page }) => {
+      await visit(page, "/events/hostile-scripts", /Supercalifragilistic/, width);
+    });
+
+    test("an event with only its required fields reads plainly", async ({ page }) => {
+      await visit(page, "/events/hostile-sparse", "An event with nothing but its required fields.", width);
+      await expect(page.getByText(/Unconfirmed/).first()).toBeVisible();
+    });
+
+    test("unknown values of every open enum render readably", async ({ page }) => {
+      await visit(page, "/events/hostile-unknown-enums", "Every open enum holds a value this client has never seen.", width);
+      await expect(page.getByText(/Partly confirmed/).first()).toBeVisible();
+      await expect(page.getByText(/Source tone: sarcastic/).first()).toBeVisible();
+      await expect(page.getByText("Said with an empty tone.")).toBeVisible();
+      await expect(page.getByText(/Space weather/).first()).toBeVisible();
+    });
+
+    test("reports of missing sources, repeated ids and impossible coordinates still show", async ({ page }) => {
+      await visit(page, "/events/hostile-dangling", "Reports point at missing sources, ids repeat, coordinates are out of range.", width);
+      for (const claim of [
+        "A claim from a source that is not listed.",
+        "A second report with the same id.",
+        "A report with an empty source id.",
+      ]) {
+        await expect(page.getByText(claim)).toBeVisible();
+      }
+      await expect(page.getByText(/Unknown source/).first()).toBeVisible();
+      await expect(page.getByText("Beyond the pole").first()).toBeVisible();
+    });
+
+    test("500 reports and 200 entities all render", async ({ page }) => {
+      await visit(page, "/events/hostile-huge", "Sixty outlets, five hundred reports and two hundred entities on one page.", width);
+      await expect(page.getByText("Claim number 499 of five hundred.")).toBeAttached();
+      await expect(page.getByText("Claim number 0 of five hundred.")).toBeAttached();
+      await expect(page.getByText("Entity number 199").first()).toBeAttached();
+    });
+
+    test("the feed survives hostile data", async ({ page }) => {
+      await visit(page, "/", /Sixty outlets|An event with 500 reports/, width);
+    });
+
+    test("the methodology survives hostile data", async ({ page }) => {
+      await visit(page, "/methodology", /Sarcastic|sarcastic|xss-5/, width);
+    });
+
+    test("an entity page survives hostile data", async ({ page }) => {
+      await visit(page, "/entities/hostile-entity-0", "<script>alert('xss-1')</script>", width);
+    });
+  });
+}
