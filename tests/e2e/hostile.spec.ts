@@ -65,9 +65,34 @@ async function visit(page: Page, route: string, ready: string | RegExp, width = 
     const injected = document.querySelectorAll(
       "main img[onerror], main iframe, main svg[onload], main details[ontoggle], main script, main style, body[onload]",
     ).length;
+    // Elements that reach past the viewport's edges, even where an
+    // ancestor clips them (clipped text is lost text). Scroll containers
+    // the reader can scroll, visually hidden text and the drawing inside a
+    // map's SVG are fine.
+    const scrolls = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (/(auto|scroll)/.test(style.overflowX)) return true;
+        // Visually hidden (clipped to nothing) or hidden from everyone.
+        if (style.position === "absolute" && (/rect\(0/.test(style.clip) || /inset\(50%\)/.test(style.clipPath))) return true;
+        if (e.getAttribute("aria-hidden") === "true" && style.position === "absolute") return true;
+      }
+      return false;
+    };
+    const outside = [...document.querySelectorAll("body *")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        // An SVG clips what it draws to its own box (which is checked itself).
+        if (el.parentElement?.closest("svg")) return false;
+        return (r.right > window.innerWidth + 1 || r.left < -1) && !scrolls(el.parentElement) && !scrolls(el);
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: ${(el.textContent ?? "").slice(0, 40)}`);
     return {
       links,
       injected,
+      outside,
       overflow: document.documentElement.scrollWidth - window.innerWidth,
       text: document.body.innerText.length,
     };
@@ -81,6 +106,7 @@ async function visit(page: Page, route: string, ready: string | RegExp, width = 
     .map((l) => l.href);
   expect(bad, "links with a scheme other than http(s) (or the share section's encoded mailto:)").toEqual([]);
   expect(report.overflow, `the layout is wider than the ${width} px viewport`).toBeLessThanOrEqual(0);
+  expect(report.outside, `elements reaching past the ${width} px viewport`).toEqual([]);
   expect(report.text).toBeGreaterThan(20);
 }
 
