@@ -1,10 +1,10 @@
 // A failing backend, stubbed with page.route: for the event page, the feed,
 // the entity and methodology pages and the submit form, every way an answer
-// can go wrong (5xx, 404, 410, hung, slow, malformed JSON, the wrong content
-// type, a truncated body, a 200 carrying a problem, a valid body with wrong
-// types). Each shows a clear state, a Retry where retrying can help, and no
-// panic (the shared fixture fails on any "panicked"); once the backend
-// recovers, Retry shows the content.
+// can go wrong (5xx, 404, 410, a reset connection, hung, slow, malformed
+// JSON, the wrong content type, a truncated body, a 200 carrying a problem,
+// a valid body with wrong types). Each shows a clear state, a Retry where
+// retrying can help, and no panic (the shared fixture fails on any
+// "panicked"); once the backend recovers, Retry shows the content.
 import type { Page, Route } from "@playwright/test";
 import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
 
@@ -19,7 +19,7 @@ type Fault = {
   /** Answers the stubbed request; `real` is the backend's own answer, fetched through. */
   answer: (route: Route, real: () => Promise<Json>) => Promise<void>;
   /** What the reader must see. */
-  expect: "trouble" | "missing" | "withdrawn" | "timeout" | "unreadable";
+  expect: "trouble" | "missing" | "withdrawn" | "timeout" | "unreadable" | "offline";
 };
 
 /** What each kind of failure says, page by page. */
@@ -81,6 +81,11 @@ const FAULTS: Fault[] = [
       }),
   },
   {
+    name: "the connection reset",
+    expect: "offline",
+    answer: (route) => route.abort("connectionreset"),
+  },
+  {
     name: "malformed JSON",
     expect: "unreadable",
     answer: (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"id": "x", "title": ' }),
@@ -138,6 +143,10 @@ async function errorViewSays(page: Page, noun: string, kind: Fault["expect"]) {
       await expect(alert.getByRole("heading", { name: `This ${noun} could not be loaded` })).toBeVisible();
       await expect(alert).toContainText("Eventdesk sent an answer this page could not read.");
       break;
+    case "offline":
+      await expect(alert.getByRole("heading", { name: `This ${noun} could not be loaded` })).toBeVisible();
+      await expect(alert).toContainText("We could not reach Eventdesk. Check your connection, then try again.");
+      break;
     case "missing":
       await expect(alert.getByRole("heading", { name: `No ${noun} at this link` })).toBeVisible();
       break;
@@ -156,6 +165,7 @@ async function listSays(page: Page, kind: Fault["expect"]) {
     trouble: "Eventdesk is having trouble right now.",
     timeout: "Eventdesk is taking too long to answer.",
     unreadable: "Eventdesk sent an answer this page could not read.",
+    offline: "We could not reach Eventdesk.",
     missing: "There is nothing at this link.",
     withdrawn: "This was withdrawn by the editors.",
   };
@@ -385,6 +395,12 @@ const SUBMIT_FAULTS: SubmitFault[] = [
         contentType: "application/problem+json",
         body: JSON.stringify({ type: "about:blank", title: "Event withdrawn", status: 410, detail: "Merged into another event." }),
       }),
+  },
+  {
+    name: "the connection reset",
+    says: "We could not reach Eventdesk, so your source was not sent.",
+    retry: true,
+    answer: (route) => route.abort("connectionreset"),
   },
   {
     name: "malformed JSON",
