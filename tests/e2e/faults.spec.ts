@@ -469,12 +469,12 @@ test.describe("the submit form with a failing backend", () => {
       await form.send(page).click();
       await expect(page.getByText(fault.says)).toBeVisible();
       await expect(form.receipt(page)).toHaveCount(0);
+      await expect(form.url(page)).toHaveValue(url);
+      await expect(form.outlet(page)).toHaveValue("Example News");
       if (!fault.retry) {
         await expect(form.tryAgain(page)).toHaveCount(0);
         return;
       }
-      await expect(form.url(page)).toHaveValue(url);
-      await expect(form.outlet(page)).toHaveValue("Example News");
       await page.unroute(isSubmit);
       await form.tryAgain(page).click();
       await expect(form.receipt(page)).toBeVisible();
