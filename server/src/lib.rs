@@ -10,6 +10,7 @@ pub mod fixtures;
 mod fnv;
 pub mod fts;
 pub mod headers;
+pub mod preload;
 pub mod problem;
 pub mod rate_limit;
 pub mod request_limits;

@@ -14,7 +14,14 @@ pub async fn list(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = list_query::parse(raw.as_deref())?;
+    let body = list_json(&state, raw.as_deref()).await?;
+    Ok(json_text(StatusCode::OK, body))
+}
+
+/// The body of `GET /events` for this raw query: also embedded in the feed's
+/// page by `crate::preload`.
+pub async fn list_json(state: &AppState, raw: Option<&str>) -> Result<String, ApiError> {
+    let q = list_query::parse(raw)?;
     let page = state
         .db
         .read_async(move |conn| events::list(conn, &q.filter, q.after.as_ref(), q.limit))
@@ -23,13 +30,12 @@ pub async fn list(
         Some(c) => serde_json::Value::from(c.encode()).to_string(),
         None => "null".to_owned(),
     };
-    let body = format!(
+    Ok(format!(
         r#"{{"items":[{}],"next_cursor":{},"total":{}}}"#,
         page.items.join(","),
         next,
         page.total
-    );
-    Ok(json_text(StatusCode::OK, body))
+    ))
 }
 
 pub async fn one(

@@ -16,6 +16,8 @@ use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 
+pub use events::list_json as events_page_json;
+
 use crate::problem::ApiError;
 use crate::{headers, static_files, AppState};
 
@@ -48,9 +50,15 @@ pub fn router(state: AppState) -> Router {
     let api = api
         .route("/share/events/{file}", get(crate::share::event_card))
         .route("/share/site.png", get(crate::share::site_card));
-    let app = static_files::service(&state.config.dist).layer(
-        axum::middleware::from_fn_with_state(state.clone(), crate::share::head_tags),
-    );
+    let app = static_files::service(&state.config.dist)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::preload::embed,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::share::head_tags,
+        ));
     outer_layers(api.fallback_service(app).with_state(state))
 }
 
