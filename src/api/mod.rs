@@ -4,6 +4,7 @@ mod base;
 mod client;
 mod error;
 mod lists;
+mod preload;
 pub mod submissions;
 
 pub use base::api_base;

@@ -1,7 +1,7 @@
 //! `/events/:id`: the page readers land on from a shared link.
 //!
-//! Loads the event, and the methodology in parallel (it only refines the
-//! explainer and the tone meanings, so the page never waits for it).
+//! Loads the event, then the methodology once the event is shown (it only
+//! refines the explainer and the tone meanings, so the page never waits for it).
 
 use eventdesk_model::{Event, Methodology};
 use leptos::prelude::*;
@@ -9,10 +9,18 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    category_badge::CategoryBadge, confidence::ConfidenceSection, entity_chips::EntityChips,
-    error_view::{error_heading, ErrorView}, extraction::ExtractionSection,
-    history::HistorySection, location::LocationSection, reports::ReportsSection,
-    share::ShareSection, skeleton::EventSkeleton, submit_intro::SubmitIntro, time::DayText,
+    category_badge::CategoryBadge,
+    confidence::ConfidenceSection,
+    entity_chips::EntityChips,
+    error_view::{error_heading, ErrorView},
+    extraction::ExtractionSection,
+    history::HistorySection,
+    location::LocationSection,
+    reports::ReportsSection,
+    share::ShareSection,
+    skeleton::EventSkeleton,
+    submit_intro::SubmitIntro,
+    time::DayText,
 };
 use crate::document::{page_title, set_title_and_description};
 
@@ -24,24 +32,37 @@ pub fn EventPage() -> impl IntoView {
         let id = id.get();
         async move { api::get_event(&id).await }
     });
-    let methodology_resource = LocalResource::new(api::get_methodology);
+    // Asked for once the event is on screen, so it never competes with it.
+    let shown = Memo::new(move |_| matches!(&*event.read(), Some(Ok(_))));
+    let methodology_resource = LocalResource::new(move || {
+        let shown = shown.get();
+        async move {
+            match shown {
+                true => api::get_methodology().await.map(Some),
+                false => Ok(None),
+            }
+        }
+    });
     let methodology =
-        Signal::derive(move || methodology_resource.get().and_then(Result::ok));
+        Signal::derive(move || methodology_resource.get().and_then(Result::ok).flatten());
 
     Effect::new(move |_| match &*event.read() {
         None => set_title_and_description(&page_title("Loading event"), ""),
         Some(Ok(e)) => set_title_and_description(&e.document_title(), &e.description()),
-        Some(Err(err)) => set_title_and_description(
-            &page_title(&error_heading(err, "event")),
-            &err.to_string(),
-        ),
+        Some(Err(err)) => {
+            set_title_and_description(&page_title(&error_heading(err, "event")), &err.to_string())
+        }
     });
 
     let retry = Callback::new(move |_: ()| {
         // Back to the skeleton, so the reader sees the new attempt.
         event.set(None);
         event.refetch();
-        if methodology_resource.read_untracked().as_ref().is_some_and(Result::is_err) {
+        if methodology_resource
+            .read_untracked()
+            .as_ref()
+            .is_some_and(Result::is_err)
+        {
             methodology_resource.refetch();
         }
     });
@@ -60,9 +81,21 @@ fn EventError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
 
 #[component]
 fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl IntoView {
-    let Event { summary: s, sources, reports, entities, history, extraction, .. } = event;
+    let Event {
+        summary: s,
+        sources,
+        reports,
+        entities,
+        history,
+        extraction,
+        ..
+    } = event;
     let has_title = s.title.as_deref().is_some_and(|t| !t.trim().is_empty());
-    let headline = if has_title { s.title.clone().unwrap_or_default() } else { s.summary.clone() };
+    let headline = if has_title {
+        s.title.clone().unwrap_or_default()
+    } else {
+        s.summary.clone()
+    };
     view! {
         <article class="event" aria-labelledby="event-headline">
             <header class="event-header">
