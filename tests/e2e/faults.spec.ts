@@ -517,3 +517,25 @@ test.describe("the submit form with a failing backend", () => {
     await expect(form.receipt(page)).toBeVisible();
   });
 });
+
+test.describe("the feed's next page with a failing backend", () => {
+  const isNextPage = (url: URL) => url.pathname === "/api/v1/events" && url.searchParams.has("cursor");
+
+  for (const fault of FAULTS.filter((f) => f.expect === "trouble" || f.expect === "unreadable" || f.expect === "offline")) {
+    test(`${fault.name}: the cards stay, the error is said, and Load more tries again`, async ({ page }) => {
+      await page.route(isNextPage, (route) => fault.answer(route, realBody(route)));
+      await page.goto("/");
+      const cards = page.getByRole("list", { name: "Events" }).getByRole("listitem");
+      await expect(cards.first()).toBeVisible();
+      const first = await cards.count();
+      const more = page.getByRole("button", { name: "Load more events" });
+      await more.click();
+      await expect(page.getByRole("alert").filter({ hasText: "More events could not be loaded." })).toBeVisible();
+      await expect(cards).toHaveCount(first);
+      await page.unroute(isNextPage);
+      await more.click();
+      await expect.poll(() => cards.count()).toBeGreaterThan(first);
+      await expect(page.getByRole("alert").filter({ hasText: "More events could not be loaded." })).toHaveCount(0);
+    });
+  }
+});
