@@ -5,7 +5,8 @@
 // 4x CPU throttling, Lighthouse (mobile), and the feed at 1,000 cards.
 // Writes bench/RESULTS.md. Run it with `bash bench/run.sh`.
 //
-// Options: --runs N (5), --skip-lighthouse, --skip-feed-1000, --port P (18900).
+// Options: --runs N (5), --skip-lighthouse, --skip-feed-1000, --port P (18900),
+// --dist DIR (the built app; dist/).
 
 import { chromium } from "@playwright/test";
 import { spawn, execFileSync } from "node:child_process";
@@ -13,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { staticEvent, staticFeed } from "./static-pages.mjs";
+import { appStyles, staticEvent, staticFeed } from "./static-pages.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -184,6 +185,9 @@ function lighthouse(url, label) {
 // The feed is fed a stub of 5,000 generated events so it can reach 1,000
 // cards; what is timed is the app's own work, in the page, from the click to
 // the frame that shows the result.
+// The feed's cards (the feed map has its own event links).
+const CARD = ".event-list a.event-card__link";
+
 async function feed1000(browser, template) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -203,26 +207,31 @@ async function feed1000(browser, template) {
     const next = offset + limit < total ? String(offset + limit) : null;
     route.fulfill({ json: { items, next_cursor: next, total } });
   });
+  // The server embeds the real first page in the feed's HTML (preload); the
+  // stub replaces the API, so that data block goes.
+  await page.route(`${ORIGIN}/`, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/<script type="application\/json" id="eventdesk-preload"[^>]*>[\s\S]*?<\/script>/, "");
+    await route.fulfill({ response: res, body });
+  });
   await page.goto(`${ORIGIN}/`);
-  const cards = () => page.locator('main a[href^="/events/"]').count();
-  await page.waitForFunction(() => document.querySelectorAll('main a[href^="/events/"]').length > 0, null, { timeout: 30_000 });
-  const loadMore = page.getByRole("button", { name: /load more/i });
+  const cards = () => page.locator(CARD).count();
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length > 0, CARD, { timeout: 30_000 });
+  const loadMore = page.locator(".load-more__button");
   const appendTimes = [];
   while ((await cards()) < 1000) {
     const before = await cards();
-    const t = await page.evaluate(async (before) => {
-      const btn = [...document.querySelectorAll("button")].find((b) => /load more/i.test(b.textContent));
+    const t = await page.evaluate(async ([before, sel]) => {
+      const btn = document.querySelector(".load-more__button");
       const t0 = performance.now();
       btn.click();
       await new Promise((resolve) => {
         const tick = () =>
-          document.querySelectorAll('main a[href^="/events/"]').length > before
-            ? requestAnimationFrame(resolve)
-            : setTimeout(tick, 1);
+          document.querySelectorAll(sel).length > before ? requestAnimationFrame(resolve) : setTimeout(tick, 1);
         tick();
       });
       return performance.now() - t0;
-    }, before);
+    }, [before, CARD]);
     appendTimes.push(t);
     await loadMore.waitFor({ state: "visible", timeout: 30_000 }).catch(() => {});
     if (appendTimes.length > 200) break;
@@ -230,22 +239,22 @@ async function feed1000(browser, template) {
   const onScreen = await cards();
   const lastAppends = appendTimes.slice(-5);
   // Apply a filter at 1,000 cards: tick the first confidence filter.
-  const filter = page.getByRole("checkbox").first();
+  const filter = page.locator('form.filters input[type="checkbox"]').first();
   const filterMs = await (async () => {
     if ((await filter.count()) === 0) return null;
     const handle = await filter.elementHandle();
-    return page.evaluate(async (box) => {
+    return page.evaluate(async ([box, sel]) => {
       const t0 = performance.now();
       box.click();
       await new Promise((resolve) => {
         const tick = () => {
-          const first = document.querySelector('main a[href^="/events/"]');
+          const first = document.querySelector(sel);
           first && first.getAttribute("href").includes("/events/f-") ? requestAnimationFrame(resolve) : setTimeout(tick, 1);
         };
         tick();
       });
       return performance.now() - t0;
-    }, handle);
+    }, [handle, CARD]);
   })();
   await context.close();
   return { onScreen, appends: appendTimes.length, lastAppends, filterMs };
@@ -285,14 +294,14 @@ function loadTable(title, app, stat) {
 
 // ---------------------------------------------------------------- main
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), "eventdesk-bench-dist-"));
-fs.cpSync(path.join(root, "dist"), dist, { recursive: true });
+fs.cpSync(path.resolve(opt("--dist", path.join(root, "dist"))), dist, { recursive: true });
 const server = startServer(dist, path.join(os.tmpdir(), "eventdesk-bench.sqlite3"));
 process.on("exit", () => server.kill("SIGTERM"));
 try {
   await waitUp(`${ORIGIN}/api/v1/categories`);
   const event = await json(`/api/v1/events/${PARIS}`);
   const feed = await json(`/api/v1/events?limit=20`);
-  const css = fs.readdirSync(dist).filter((f) => f.endsWith(".css"));
+  const css = appStyles(fs.readFileSync(path.join(dist, "index.html"), "utf8"));
   fs.mkdirSync(path.join(dist, "bench"), { recursive: true });
   fs.writeFileSync(path.join(dist, "bench/static-event.html"), staticEvent(event, css));
   fs.writeFileSync(path.join(dist, "bench/static-feed.html"), staticFeed(feed.items, css));

@@ -1,20 +1,21 @@
 // Static HTML pages with the same content as the app's event page and feed:
 // the physical limit the app is measured against. Written into a copy of
-// dist/ so the same server sends them, with the app's own stylesheet.
+// dist/ so the same server sends them, styled as the app is: `styles` are the
+// stylesheet links and <style> elements of the app's own index.html.
 
 const esc = (s) =>
   String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-function page(title, css, body) {
+function page(title, styles, body) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-${css.map((href) => `<link rel="stylesheet" href="/${href}">`).join("\n")}
+${styles.join("\n")}
 </head><body><main id="main">${body}</main></body></html>`;
 }
 
-export function staticEvent(event, css) {
+export function staticEvent(event, styles) {
   const sources = new Map(event.sources.map((s) => [s.id, s.name]));
   const reports = event.reports
     .map((r) => `<li><p>${esc(r.claim)}</p><p>${esc(sources.get(r.source_id) ?? "Unknown source")} → Source tone: ${esc(r.tone)}</p></li>`)
@@ -32,10 +33,10 @@ export function staticEvent(event, css) {
 <h2>Source reports</h2><ul>${reports}</ul>
 <h2>Extraction metadata</h2><p>${esc(event.extraction?.extracted_at)}</p>
 </article>`;
-  return page(event.title ?? event.summary, css, body);
+  return page(event.title ?? event.summary, styles, body);
 }
 
-export function staticFeed(items, css) {
+export function staticFeed(items, styles) {
   const cards = items
     .map(
       (e) => `<li><a href="/events/${esc(e.id)}"><p>${esc(e.category.emoji)} ${esc(e.category.label)}</p>
@@ -43,5 +44,10 @@ export function staticFeed(items, css) {
 <p>${esc(e.confidence.level)} · ${e.confidence.independent_sources} independent sources</p></a></li>`,
     )
     .join("");
-  return page("Eventdesk", css, `<h1>Events</h1><ul>${cards}</ul>`);
+  return page("Eventdesk", styles, `<h1>Events</h1><ul>${cards}</ul>`);
+}
+
+// The app's stylesheet links and <style> elements, as written in its index.html.
+export function appStyles(indexHtml) {
+  return indexHtml.match(/<link\b[^>]*rel="?stylesheet"?[^>]*>|<style\b[^>]*>[\s\S]*?<\/style>/gi) ?? [];
 }
