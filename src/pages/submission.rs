@@ -80,7 +80,7 @@ fn status_class(status: &SubmissionStatus) -> &'static str {
 
 fn status_icon(status: &SubmissionStatus) -> &'static str {
     match status {
-        SubmissionStatus::Pending => "⏳",
+        SubmissionStatus::Pending => "◷",
         SubmissionStatus::Accepted => "✓",
         SubmissionStatus::Rejected => "✕",
         SubmissionStatus::Other(_) => "•",
