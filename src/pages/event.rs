@@ -1,7 +1,8 @@
 //! `/events/:id`: the page readers land on from a shared link.
 //!
-//! Loads the event, then the methodology once the event is shown (it only
-//! refines the explainer and the tone meanings, so the page never waits for it).
+//! Loads the event (from the page's embedded data when the server sent it),
+//! and the methodology in parallel (it only refines the explainer and the
+//! tone meanings, so the page never waits for it).
 
 use eventdesk_model::{Event, Methodology};
 use leptos::prelude::*;
@@ -32,19 +33,8 @@ pub fn EventPage() -> impl IntoView {
         let id = id.get();
         async move { api::get_event(&id).await }
     });
-    // Asked for once the event is on screen, so it never competes with it.
-    let shown = Memo::new(move |_| matches!(&*event.read(), Some(Ok(_))));
-    let methodology_resource = LocalResource::new(move || {
-        let shown = shown.get();
-        async move {
-            match shown {
-                true => api::get_methodology().await.map(Some),
-                false => Ok(None),
-            }
-        }
-    });
-    let methodology =
-        Signal::derive(move || methodology_resource.get().and_then(Result::ok).flatten());
+    let methodology_resource = LocalResource::new(api::get_methodology);
+    let methodology = Signal::derive(move || methodology_resource.get().and_then(Result::ok));
 
     Effect::new(move |_| match &*event.read() {
         None => set_title_and_description(&page_title("Loading event"), ""),
