@@ -393,8 +393,10 @@ try {
     }
     lines.push("");
   }
-  const extra = path.join(here, "RESULTS-load.md");
-  if (fs.existsSync(extra)) lines.push(fs.readFileSync(extra, "utf8"));
+  // Hand-written findings (what was tried, what is missed and why), then the backend's load figures.
+  for (const extra of ["NOTES.md", "RESULTS-load.md"].map((f) => path.join(here, f))) {
+    if (fs.existsSync(extra)) lines.push(fs.readFileSync(extra, "utf8"));
+  }
   fs.writeFileSync(path.join(here, "RESULTS.md"), lines.join("\n") + "\n");
   log("wrote bench/RESULTS.md");
 } finally {
