@@ -68,6 +68,11 @@ export default defineConfig({
       // (COUNT/WINDOW) out of their way. A test of the limit itself starts a
       // server of its own with a low one.
       EVENTDESK_SUBMIT_LIMIT: "100000/1m",
+      // Tests answer the API themselves (faults, slow answers) on a page's
+      // first load, which data embedded in the page would bypass: the app asks
+      // the API here. The embedding has the server's tests (server/tests/preload.rs)
+      // and the benchmark, which runs with it.
+      EVENTDESK_NO_PRELOAD: "1",
       RUST_LOG: process.env.RUST_LOG ?? "warn",
     },
   },

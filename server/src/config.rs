@@ -36,6 +36,11 @@ pub struct Config {
     /// Take the client's address from X-Forwarded-For (set only behind a reverse proxy).
     #[arg(long, env = "EVENTDESK_TRUST_PROXY")]
     pub trust_proxy: bool,
+
+    /// Don't embed the page's first data in the app's HTML (see `preload`): the
+    /// app then asks the API for it, e.g. for tests that answer the API themselves.
+    #[arg(long, env = "EVENTDESK_NO_PRELOAD")]
+    pub no_preload: bool,
 }
 
 /// At most `count` submissions per client in any `window`.

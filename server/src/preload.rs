@@ -17,6 +17,7 @@
 //! JSON is written `\u003c`, so the text can never close the element.
 //! Anything that is not a plain successful answer (withdrawn, missing, bad
 //! query) embeds nothing: the app asks and shows the API's own answer.
+//! `--no-preload` (`EVENTDESK_NO_PRELOAD`) turns it off.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -120,7 +121,7 @@ pub fn insert(html: &str, block: &str) -> String {
 /// Middleware over the app's HTML: embeds the page's data. Anything else, and
 /// any failure, passes through unchanged.
 pub async fn embed(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let preload = (*req.method() == Method::GET)
+    let preload = (*req.method() == Method::GET && !state.config.no_preload)
         .then(|| Preload::for_page(req.uri().path(), req.uri().query()))
         .flatten();
     let page = req
