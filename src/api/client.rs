@@ -72,7 +72,8 @@ pub(super) async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiEr
     if !(200..300).contains(&status) {
         let problem = is_json(&content_type)
             .then(|| serde_json::from_str::<Problem>(&body).ok())
-            .flatten();
+            .flatten()
+            .map(Box::new);
         return Err(ApiError::Status { status, problem });
     }
     if content_type.contains("problem+json") {

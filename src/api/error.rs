@@ -16,7 +16,8 @@ pub enum ApiError {
     #[error("{}", status_message(*status))]
     Status {
         status: u16,
-        problem: Option<Problem>,
+        /// Boxed: problems are large and errors travel in every `Result`.
+        problem: Option<Box<Problem>>,
     },
     /// An answer this app cannot read (not JSON, wrong shape, a problem with status 200).
     #[error("Eventdesk sent an answer this page could not read. Try again in a moment.")]

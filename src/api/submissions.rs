@@ -93,7 +93,8 @@ impl Answer {
         let problem = self
             .is_json()
             .then(|| serde_json::from_str::<Problem>(&self.body).ok())
-            .flatten();
+            .flatten()
+            .map(Box::new);
         ApiError::Status {
             status: self.status,
             problem,

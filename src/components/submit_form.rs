@@ -186,7 +186,7 @@ pub fn SubmitForm(
                     return;
                 };
                 let why = sources.with_value(|s| {
-                    refusal(*status, problem.as_ref(), retry_after.as_deref(), now, s)
+                    refusal(*status, problem.as_deref(), retry_after.as_deref(), now, s)
                 });
                 match &why {
                     Refusal::Invalid { fields, .. } => {
