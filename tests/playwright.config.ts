@@ -72,7 +72,7 @@ export default defineConfig({
       // first load, which data embedded in the page would bypass: the app asks
       // the API here. The embedding has the server's tests (server/tests/preload.rs)
       // and the benchmark, which runs with it.
-      EVENTDESK_NO_PRELOAD: "1",
+      EVENTDESK_NO_PRELOAD: "true",
       RUST_LOG: process.env.RUST_LOG ?? "warn",
     },
   },
