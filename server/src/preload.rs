@@ -19,9 +19,8 @@
 //! query) embeds nothing: the app asks and shows the API's own answer.
 //! `--no-preload` (`EVENTDESK_NO_PRELOAD`) turns it off.
 
-use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
-use axum::http::{header, Method, StatusCode};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 use eventdesk_model::feed::{events_query, FeedFilters, PAGE_SIZE};
@@ -31,8 +30,6 @@ use crate::share::Page;
 use crate::store::events::{self as event_store, Found};
 use crate::AppState;
 
-/// The largest index.html rewritten; anything bigger passes as it is.
-const INDEX_LIMIT: usize = 4 * 1024 * 1024;
 /// The element's id, which the client looks for.
 pub const ELEMENT_ID: &str = "eventdesk-preload";
 
@@ -131,32 +128,14 @@ pub async fn embed(State(state): State<AppState>, req: Request, next: Next) -> R
         .unwrap_or_default();
     let res = next.run(req).await;
     let Some(preload) = preload else { return res };
-    let is_html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if res.status() != StatusCode::OK
-        || !is_html
-        || res.headers().contains_key(header::CONTENT_ENCODING)
-    {
+    if !crate::static_files::is_rewritable_page(&res) {
         return res;
     }
     let Some(json) = preload.json(&state).await else {
         return res;
     };
-    let (mut parts, body) = res.into_parts();
-    let Ok(bytes) = to_bytes(body, INDEX_LIMIT).await else {
-        return Response::from_parts(parts, Body::empty());
-    };
-    let Ok(html) = std::str::from_utf8(&bytes) else {
-        return Response::from_parts(parts, Body::from(bytes));
-    };
-    let page = insert(html, &element(&preload.api_path(), &page, &json));
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.remove(header::ETAG);
-    parts.headers.remove(header::LAST_MODIFIED);
-    Response::from_parts(parts, Body::from(page))
+    let block = element(&preload.api_path(), &page, &json);
+    crate::static_files::rewrite_page(res, |html| insert(html, &block)).await
 }
 
 #[cfg(test)]

@@ -68,6 +68,44 @@ const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=
 <a href=\"/api/v1/events\">/api/v1/events</a>.</p></body></html>\n";
 
 /// Names Trunk gives to hashed output, e.g. `eventdesk-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`.
+/// The largest page a layer will read back to rewrite.
+const PAGE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// The app's page with `edit` applied to its HTML, without the headers that
+/// described the old body (length, validators).
+pub async fn rewrite_page(res: Response, edit: impl FnOnce(&str) -> String) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, PAGE_LIMIT).await else {
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The page could not be read.",
+        )
+            .into_response();
+    };
+    let Ok(html) = std::str::from_utf8(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    let page = edit(html);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::ETAG);
+    parts.headers.remove(header::LAST_MODIFIED);
+    Response::from_parts(parts, axum::body::Body::from(page))
+}
+
+/// True for the app's page as it left [`render_index`]: a 200 `text/html`
+/// answer not yet compressed, which later layers may add to (head tags,
+/// embedded data) before compression.
+pub fn is_rewritable_page(res: &Response) -> bool {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    res.status() == StatusCode::OK
+        && is_html
+        && !res.headers().contains_key(header::CONTENT_ENCODING)
+}
+
 pub fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.split('.').next().unwrap_or(name);

@@ -1,19 +1,12 @@
 //! GET requests with a time limit, status and content-type checks, and
 //! serde decoding. Every failure becomes an [`ApiError`].
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use eventdesk_model::{Event, Methodology, Problem};
 use gloo_net::http::Request;
-use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
-use web_sys::AbortController;
 
+use super::deadline::{is_json, Deadline};
 use super::{api_base, ApiError};
-
-/// How long a request may take, body included.
-pub const TIMEOUT_MS: u32 = 15_000;
 
 /// `GET /events/{id}`.
 pub async fn get_event(id: &str) -> Result<Event, ApiError> {
@@ -36,38 +29,21 @@ pub(super) async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiEr
         return Ok(value);
     }
     let url = format!("{}{path}", api_base());
-    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
-    let timed_out = Rc::new(Cell::new(false));
-    // Dropping the timer (when this function returns) cancels it.
-    let _timer = {
-        let controller = controller.clone();
-        let timed_out = timed_out.clone();
-        Timeout::new(TIMEOUT_MS, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let failed = |timed_out: &Cell<bool>| {
-        if timed_out.get() {
-            ApiError::Timeout
-        } else {
-            ApiError::Network
-        }
-    };
+    let deadline = Deadline::start()?;
 
     let response = Request::get(&url)
         .header("Accept", "application/json, application/problem+json")
-        .abort_signal(Some(&controller.signal()))
+        .abort_signal(Some(&deadline.signal()))
         .send()
         .await
-        .map_err(|_| failed(&timed_out))?;
+        .map_err(|_| deadline.failure())?;
     let status = response.status();
     let content_type = response
         .headers()
         .get("content-type")
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let body = response.text().await.map_err(|_| failed(&timed_out))?;
+    let body = response.text().await.map_err(|_| deadline.failure())?;
 
     if !(200..300).contains(&status) {
         let problem = is_json(&content_type)
@@ -85,9 +61,4 @@ pub(super) async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiEr
         return Err(ApiError::Decode(format!("content type {content_type:?}")));
     }
     serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
-}
-
-fn is_json(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    essence == "application/json" || essence.ends_with("+json")
 }

@@ -2,6 +2,7 @@
 
 mod base;
 mod client;
+mod deadline;
 mod error;
 mod lists;
 mod preload;

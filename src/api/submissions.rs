@@ -2,18 +2,11 @@
 //! same 15 s limit as every other call. A refused submission keeps its
 //! `Retry-After`, which the form turns into a countdown.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use eventdesk_model::{Problem, SubmissionReceipt, SubmissionRequest};
 use gloo_net::http::{Request, RequestBuilder};
-use gloo_timers::callback::Timeout;
-use web_sys::AbortController;
 
+use super::deadline::{is_json, Deadline};
 use super::{api_base, ApiError};
-
-/// How long a call may take, body included; longer counts as a failure.
-pub const TIMEOUT_MS: u32 = 15_000;
 
 /// Why a submission was not received, with the backend's `Retry-After` when it sent one.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,8 +68,7 @@ struct Answer {
 
 impl Answer {
     fn is_json(&self) -> bool {
-        let essence = self.content_type.split(';').next().unwrap_or("").trim();
-        essence == "application/json" || essence.ends_with("+json")
+        is_json(&self.content_type)
     }
 
     fn decode(&self) -> Result<SubmissionReceipt, ApiError> {
@@ -106,27 +98,10 @@ async fn send(
     builder: RequestBuilder,
     json: Option<&SubmissionRequest>,
 ) -> Result<Answer, ApiError> {
-    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
-    let timed_out = Rc::new(Cell::new(false));
-    // Dropping the timer (when this function returns) cancels it.
-    let _timer = {
-        let controller = controller.clone();
-        let timed_out = timed_out.clone();
-        Timeout::new(TIMEOUT_MS, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let failed = |timed_out: &Cell<bool>| {
-        if timed_out.get() {
-            ApiError::Timeout
-        } else {
-            ApiError::Network
-        }
-    };
+    let deadline = Deadline::start()?;
     let builder = builder
         .header("Accept", "application/json, application/problem+json")
-        .abort_signal(Some(&controller.signal()));
+        .abort_signal(Some(&deadline.signal()));
     let request = match json {
         Some(body) => builder
             .json(body)
@@ -135,7 +110,7 @@ async fn send(
             .build()
             .map_err(|e| ApiError::Decode(e.to_string()))?,
     };
-    let response = request.send().await.map_err(|_| failed(&timed_out))?;
+    let response = request.send().await.map_err(|_| deadline.failure())?;
     let headers = response.headers();
     let status = response.status();
     let content_type = headers
@@ -143,7 +118,7 @@ async fn send(
         .unwrap_or_default()
         .to_ascii_lowercase();
     let retry_after = headers.get("retry-after");
-    let body = response.text().await.map_err(|_| failed(&timed_out))?;
+    let body = response.text().await.map_err(|_| deadline.failure())?;
     Ok(Answer {
         status,
         content_type,

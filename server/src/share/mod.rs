@@ -14,7 +14,7 @@ pub mod meta;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -30,8 +30,6 @@ use crate::AppState;
 /// Cards are cheap to serve again and cheap enough to redraw: an hour in
 /// caches, then revalidated by ETag.
 pub const CARD_CACHE_CONTROL: &str = "public, max-age=3600";
-/// The largest index.html rewritten; anything bigger is passed on as it is.
-const INDEX_LIMIT: usize = 4 * 1024 * 1024;
 /// Cards kept in memory (about 60 KB each).
 const CARDS_KEPT: usize = 512;
 
@@ -261,15 +259,7 @@ pub async fn head_tags(State(state): State<AppState>, req: Request, next: Next) 
     let origin = request_origin(req.headers(), state.config.trust_proxy);
     let res = next.run(req).await;
     let Some(page) = page else { return res };
-    let is_html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if res.status() != StatusCode::OK
-        || !is_html
-        || res.headers().contains_key(header::CONTENT_ENCODING)
-    {
+    if !crate::static_files::is_rewritable_page(&res) {
         return res;
     }
     let head = match head_for(&state, page, &origin).await {
@@ -279,22 +269,7 @@ pub async fn head_tags(State(state): State<AppState>, req: Request, next: Next) 
             return res;
         }
     };
-    let (mut parts, body) = res.into_parts();
-    let Ok(bytes) = to_bytes(body, INDEX_LIMIT).await else {
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The page could not be read.",
-        )
-            .into_response();
-    };
-    let Ok(html) = std::str::from_utf8(&bytes) else {
-        return Response::from_parts(parts, Body::from(bytes));
-    };
-    let page = meta::inject(html, &head);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.remove(header::ETAG);
-    parts.headers.remove(header::LAST_MODIFIED);
-    Response::from_parts(parts, Body::from(page))
+    crate::static_files::rewrite_page(res, |html| meta::inject(html, &head)).await
 }
 
 /// Rendered cards by event id, with the version they were drawn from.
