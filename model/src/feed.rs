@@ -261,19 +261,7 @@ fn query_string(pairs: Vec<(&'static str, String)>) -> String {
     format!("?{}", joined.join("&"))
 }
 
-/// Percent-encodes everything but `A-Z a-z 0-9 - _ . ~` (spaces as `%20`,
-/// which every decoder reads as a space, unlike `+`).
-pub fn encode_component(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
+pub use crate::url::encode_component;
 
 /// Two capital ASCII letters.
 pub fn valid_country(code: &str) -> bool {
@@ -386,21 +374,7 @@ mod tests {
             .collect()
     }
 
-    fn decode(s: &str) -> String {
-        let bytes = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
-    }
+    use crate::url::decode_component as decode;
 
     #[test]
     fn round_trips_through_the_url() {

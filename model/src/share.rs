@@ -4,23 +4,7 @@
 //! The shared URL is always `origin + /events/{id}`: no query, no fragment,
 //! no tracking parameters, whatever the reader's address bar holds.
 
-/// Percent-encodes `text` for a URL query value or path segment (RFC 3986):
-/// every byte of its UTF-8 except the unreserved `A-Z a-z 0-9 - . _ ~` becomes
-/// `%XX`. Spaces are `%20`, never `+`, so `mailto:` bodies read right too.
-pub fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        }
-    }
-    out
-}
+pub use crate::url::encode_component as percent_encode;
 
 /// The origin without a trailing slash, path, query or fragment:
 /// `"https://eventdesk.example/any?x#y"` → `"https://eventdesk.example"`.
@@ -150,23 +134,7 @@ pub fn share_links(url: &str, title: &str) -> Vec<ShareLink> {
 mod tests {
     use super::*;
 
-    /// Reverses [`percent_encode`], for round-trip checks.
-    fn decode(s: &str) -> String {
-        let bytes = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
-                out.push(u8::from_str_radix(hex, 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
-    }
+    use crate::url::decode_component as decode;
 
     #[test]
     fn encodes_everything_but_unreserved() {

@@ -83,6 +83,43 @@ pub fn safe_href(raw: &str) -> Option<&str> {
     parse_http(raw).map(|_| raw.trim())
 }
 
+/// Percent-encodes `text` for a URL query value or path segment (RFC 3986):
+/// every byte of its UTF-8 except the unreserved `A-Z a-z 0-9 - . _ ~` becomes
+/// `%XX`. Spaces are `%20`, never `+`, so `mailto:` bodies read right too.
+pub fn encode_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode_component`], for round-trip checks in tests.
+#[cfg(test)]
+pub(crate) fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 /// Query parameters that track rather than identify a page.
 fn is_tracking_param(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
