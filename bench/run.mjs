@@ -394,7 +394,7 @@ try {
     lines.push("");
   }
   // Hand-written findings (what was tried, what is missed and why), then the backend's load figures.
-  for (const extra of ["NOTES.md", "RESULTS-load.md"].map((f) => path.join(here, f))) {
+  for (const extra of ["NOTES.md", "RESULTS-load.md", "RESULTS-crash.md"].map((f) => path.join(here, f))) {
     if (fs.existsSync(extra)) lines.push(fs.readFileSync(extra, "utf8"));
   }
   fs.writeFileSync(path.join(here, "RESULTS.md"), lines.join("\n") + "\n");
