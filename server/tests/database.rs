@@ -4,23 +4,8 @@
 
 mod support;
 
-use std::path::Path;
-
 use serde_json::json;
-use support::{fixtures_dir, Setup, TestServer, PARIS};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use support::{copy_dir, fixtures_dir, Setup, TestServer, PARIS};
 
 #[tokio::test]
 async fn changed_fixtures_are_reloaded_and_submissions_kept() {

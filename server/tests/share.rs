@@ -5,7 +5,6 @@
 mod support;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::time::Instant;
 
 use reqwest::StatusCode;
@@ -43,25 +42,12 @@ fn hostile_event() -> Value {
     })
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The real fixtures plus the hostile event, and a Trunk-like index.html
 /// with its own title and description that the server must replace.
 async fn server() -> TestServer {
     let (mut setup, dir): (Setup, _) = Setup::fresh();
     let fixtures = dir.path().join("fixtures");
-    copy_dir(&support::fixtures_dir(), &fixtures);
+    support::copy_dir(&support::fixtures_dir(), &fixtures);
     std::fs::write(
         fixtures.join("events").join(format!("{HOSTILE}.json")),
         serde_json::to_string_pretty(&hostile_event()).unwrap(),
