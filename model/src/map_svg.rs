@@ -270,18 +270,10 @@ fn num(x: f64) -> String {
 mod tests {
     use super::*;
     use crate::geo::{bounds, place_extent, GeoBox, LonRange};
-    use crate::topo::{Country, Topology};
+    use crate::topo::Country;
     use crate::types::Point;
 
-    fn world() -> Vec<Country> {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../public/maps/countries-110m.json"
-        );
-        Topology::from_json(&std::fs::read_to_string(path).unwrap())
-            .unwrap()
-            .countries("countries")
-    }
+    use crate::topo::tests::world;
 
     fn country(all: &[Country], alpha2: &str) -> Country {
         let id = crate::iso3166::numeric(alpha2).unwrap();

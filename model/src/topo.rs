@@ -150,11 +150,12 @@ impl Country {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::types::Point;
 
-    fn world() -> Vec<Country> {
+    /// The shipped basemap, decoded: shared by the model's map tests.
+    pub(crate) fn world() -> Vec<Country> {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../public/maps/countries-110m.json"

@@ -256,12 +256,7 @@ pub fn SubmitForm(
                 <p class="submit-form__covered" id="submit-url-covered">
                     <span class="submit-form__covered-icon" aria-hidden="true">"✓ "</span>
                     "Already covered: this is "
-                    {match href {
-                        Some(href) => Either::Left(view! {
-                            <a href=href rel="external noopener noreferrer">{name}</a>
-                        }),
-                        None => Either::Right(view! { <strong>{name}</strong> }),
-                    }}
+                    {source_name(name, href)}
                     ", one of this event's sources. Nothing to send: thank you all the same."
                 </p>
             }
@@ -453,6 +448,16 @@ fn failure_text(error: &ApiError) -> String {
     format!("{what} Everything you typed is still here: try again in a moment.")
 }
 
+/// A source's name, linked to its article or homepage when it has a safe one.
+fn source_name(name: String, href: Option<String>) -> impl IntoView {
+    match href {
+        Some(href) => Either::Left(view! {
+            <a href=href rel="external noopener noreferrer">{name}</a>
+        }),
+        None => Either::Right(view! { <strong>{name}</strong> }),
+    }
+}
+
 /// What a refusal means for the reader, with a link where there is one.
 fn refusal_view(why: Refusal, wait_left: Memo<Option<u64>>) -> impl IntoView {
     let class = "submit-form__message submit-form__message--refused";
@@ -461,12 +466,7 @@ fn refusal_view(why: Refusal, wait_left: Memo<Option<u64>>) -> impl IntoView {
             <div class=class>
                 <p>
                     "This article is already one of this event's sources: "
-                    {match href {
-                        Some(href) => Either::Left(view! {
-                            <a href=href rel="external noopener noreferrer">{name}</a>
-                        }),
-                        None => Either::Right(view! { <strong>{name}</strong> }),
-                    }}
+                    {source_name(name, href)}
                     "."
                 </p>
             </div>
