@@ -18,6 +18,7 @@ pub mod submit_form;
 pub mod time;
 pub mod tone;
 pub mod topo;
+pub mod truncate;
 pub mod types;
 pub mod url;
 

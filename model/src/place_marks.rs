@@ -148,6 +148,29 @@ pub fn map_label(places: &[Place]) -> String {
     format!("Map: {}", named.join(", "))
 }
 
+/// The most columns a place's name takes on the map, however much room
+/// it has; and the fewest it is cut to, however little.
+pub const MAP_NAME_MAX: usize = 32;
+pub const MAP_NAME_MIN: usize = 6;
+
+/// An average character's width, in ems, of the map's bold sans-serif labels
+/// (on the generous side, so a label that is cut fits).
+const EM_PER_COLUMN: f64 = 0.62;
+
+/// A place's name as its label on the map: trimmed, and cut with an ellipsis
+/// (never inside a character as read) to fit `room` units of the drawing at
+/// a font size of `font` units, within [`MAP_NAME_MIN`]..=[`MAP_NAME_MAX`]
+/// columns. The legend and the page's place list keep the full name.
+pub fn map_name(name: &str, room: f64, font: f64) -> String {
+    let columns = room / (font * EM_PER_COLUMN);
+    let columns = if columns.is_finite() {
+        (columns.floor().max(0.0) as usize).clamp(MAP_NAME_MIN, MAP_NAME_MAX)
+    } else {
+        MAP_NAME_MAX
+    };
+    crate::truncate::truncate(name.trim(), columns).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +283,34 @@ mod tests {
         assert_eq!(
             map_label(&[paris(), ukraine(), nowhere]),
             "Map: Paris (where it happened), Ukraine (what it concerns)"
+        );
+    }
+
+    #[test]
+    fn long_names_are_cut_to_the_room_beside_their_mark() {
+        assert_eq!(map_name("  Paris ", 300.0, 14.0), "Paris");
+        let long = "Supercalifragilistic".repeat(500);
+        // Plenty of room: the cap.
+        let capped = map_name(&long, 10_000.0, 14.0);
+        assert_eq!(capped.chars().count(), MAP_NAME_MAX);
+        assert!(capped.ends_with('…'));
+        // 180 units at 24-unit type: 12 columns.
+        assert_eq!(map_name(&long, 180.0, 24.0), "Supercalifr…");
+        // No room, or nonsense: the floor, or the cap.
+        assert_eq!(map_name(&long, 0.0, 14.0), "Super…");
+        assert_eq!(map_name(&long, -5.0, 14.0).chars().count(), MAP_NAME_MIN);
+        assert_eq!(map_name(&long, 100.0, 0.0).chars().count(), MAP_NAME_MAX);
+        // Multi-byte text is cut between characters as read.
+        let rtl = "مؤتمر في باريس שלום mixed English";
+        let cut = map_name(rtl, 100.0, 14.0);
+        assert!(rtl.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert_eq!(
+            map_name(
+                "Cafe\u{301} de la Paix, Place de l'Ope\u{301}ra",
+                115.0,
+                14.0
+            ),
+            "Cafe\u{301} de la P…"
         );
     }
 

@@ -5,7 +5,7 @@
 
 use eventdesk_model::geo::{osm_link, zoom_for, Viewport};
 use eventdesk_model::map_svg::{bbox_polygon, near_px, pixel_box, polygons_path};
-use eventdesk_model::place_marks::{fit, map_label, mark, Mark, RoleStyle};
+use eventdesk_model::place_marks::{fit, map_label, map_name, mark, Mark, RoleStyle};
 use eventdesk_model::Place;
 use leptos::prelude::*;
 
@@ -191,10 +191,33 @@ fn name_view(v: &Viewport, d: &Drawn) -> impl IntoView {
         Mark::Pin(_) => y - 8.0,
         Mark::Area { .. } => y + 5.0,
     };
+    // The room up to the frame's edge on the side the name runs to.
+    let room = match anchor {
+        "start" => W - tx,
+        "end" => tx,
+        _ => 2.0 * tx.min(W - tx),
+    } - LABEL_INSET;
     view! {
         <text class="map-name" x=format!("{tx:.1}") y=format!("{ty:.1}") text-anchor=anchor>
-            {d.place.name.trim().to_owned()}
+            {map_name(&d.place.name, room, label_font())}
         </text>
+    }
+}
+
+/// Space kept between a name and the frame's edge, in the drawing's units.
+const LABEL_INSET: f64 = 6.0;
+
+/// The names' font size in the drawing's units: style/map.css sets 14, and
+/// 24 on narrow screens (where the drawing is scaled down).
+fn label_font() -> f64 {
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 520.0);
+    if narrow {
+        24.0
+    } else {
+        14.0
     }
 }
 

@@ -247,3 +247,41 @@ test("no map request leaves the origin, and the basemap is served compressed", a
   const sent = Number(basemap.headers()["content-length"] ?? (await basemap.body()).length);
   expect(sent).toBeLessThanOrEqual(150 * 1024);
 });
+
+test("long place names are cut short on the map, whole in the legend and the place list", async ({ page }) => {
+  const long = "Supercalifragilistic".repeat(500);
+  // Accents as combining marks (e + U+0301): a cut must never part them.
+  const accents = "Ope\u0301ra e\u0301le\u0301gant ".repeat(100).trim();
+  await withPlaces(page, PARIS_EVENT_ID, [
+    { name: long, country_code: "FR", role: "occurred_in", precision: "city", point: { lat: 48.8566, lon: 2.3522 } },
+    { name: accents, country_code: "UA", role: "about", precision: "city", point: { lat: 50.4501, lon: 30.5234 } },
+  ]);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(PARIS_EVENT_PATH);
+    const map = eventMap(page);
+    await expect(map).toHaveAttribute("data-basemap", "ready");
+    const names = drawing(page).locator("text.map-name");
+    await expect(names).toHaveCount(2);
+    const frame = (await map.locator(".event-map__frame").boundingBox())!;
+    for (const label of await names.all()) {
+      const text = (await label.textContent()) ?? "";
+      const full = text.startsWith("Super") ? long : accents;
+      // Cut with an ellipsis, within the cap, never inside a character as read.
+      expect(text.endsWith("…"), `${width} px: ${text}`).toBe(true);
+      const kept = text.slice(0, -1);
+      expect(full.startsWith(kept)).toBe(true);
+      expect(full.slice(kept.length).startsWith("\u0301"), `${width} px: an accent was cut off`).toBe(false);
+      expect(kept.replace(/\u0301/g, "").length).toBeLessThan(32);
+      // And it fits: nothing is clipped at the frame's edge.
+      const box = (await label.boundingBox())!;
+      expect(box.x, `${width} px: "${text}" starts inside the map`).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width, `${width} px: "${text}" ends inside the map`).toBeLessThanOrEqual(frame.x + frame.width);
+    }
+    // The words around the map keep every name whole.
+    await expect(map.locator(".map-legend__name", { hasText: long.slice(0, 40) })).toHaveText(long);
+    await expect(map.locator(".map-legend__name", { hasText: accents.slice(0, 20) })).toHaveText(accents);
+    await expect(page.getByRole("list", { name: "Places" })).toContainText(long);
+    await expect(page.getByRole("list", { name: "Places" })).toContainText(accents);
+  }
+});
