@@ -8,6 +8,8 @@ pub mod feed_dots;
 pub mod geo;
 pub mod iso3166;
 pub mod labels;
+pub mod locator;
+pub mod locator_svg;
 pub mod map_svg;
 mod open_enum;
 pub mod page;

@@ -37,6 +37,15 @@ pub fn near_px(v: &Viewport, lon: f64, lat: f64) -> (f64, f64) {
 /// is the distance in pixels under which points are merged.
 pub fn polygons_path(polygons: &[Polygon], v: &Viewport, tolerance: f64) -> String {
     let mut out = String::new();
+    for ring in pixel_rings(polygons, v, tolerance) {
+        write_ring(&mut out, &ring);
+    }
+    out
+}
+
+/// The rings [`polygons_path`] draws, in pixels: placed, clipped and thinned.
+pub fn pixel_rings(polygons: &[Polygon], v: &Viewport, tolerance: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
     for poly in polygons {
         let poly = continuous(poly);
         let Some(outer) = poly.first() else { continue };
@@ -57,7 +66,7 @@ pub fn polygons_path(polygons: &[Polygon], v: &Viewport, tolerance: f64) -> Stri
                     v.width + CLIP_MARGIN,
                     v.height + CLIP_MARGIN,
                 );
-                write_ring(&mut out, &thin(&clipped, tolerance));
+                out.push(thin(&clipped, tolerance));
             }
         }
     }

@@ -2,6 +2,9 @@
 //! and confidence with its first sources. The headline is the card's only
 //! link and it covers the whole card, so the card is one click target and
 //! one tab stop with a short accessible name, and nothing interactive nests.
+//! Beside the place, a small locator map when the event has coordinates.
+
+mod locator;
 
 use eventdesk_model::confidence::sources_count;
 use eventdesk_model::feed::source_names_line;
@@ -11,6 +14,7 @@ use leptos::prelude::*;
 
 use super::confidence::ConfidenceBadge;
 use super::time::DayText;
+use locator::locator_view;
 
 /// Source names a card lists before "and N more".
 const NAMES_SHOWN: usize = 3;
@@ -26,6 +30,9 @@ pub fn EventCard(
     let headline = event.headline().to_owned();
     let summary = event.card_summary().map(str::to_owned);
     let place = event.location.label.trim().to_owned();
+    let locator = locator_view(&event);
+    // The map says it better than the pin.
+    let pin = locator.is_none();
     let confidence = &event.confidence;
     let count = sources_count(confidence.independent_sources);
     let names = source_names_line(&event.source_names, NAMES_SHOWN);
@@ -49,12 +56,19 @@ pub fn EventCard(
             </p>
             {title}
             {summary.map(|s| view! { <p class="event-card__summary">{s}</p> })}
-            {(!place.is_empty()).then(|| view! {
-                <p class="event-card__place">
-                    <span class="event-card__place-icon" aria-hidden="true">"📍"</span>
-                    <span class="visually-hidden">"Location: "</span>
-                    {place}
-                </p>
+            {(locator.is_some() || !place.is_empty()).then(|| view! {
+                <div class="event-card__where">
+                    {locator}
+                    {(!place.is_empty()).then(|| view! {
+                        <p class="event-card__place">
+                            {pin.then(|| view! {
+                                <span class="event-card__place-icon" aria-hidden="true">"📍"</span>
+                            })}
+                            <span class="visually-hidden">"Location: "</span>
+                            {place}
+                        </p>
+                    })}
+                </div>
             })}
             <p class="event-card__confidence">
                 <ConfidenceBadge level=confidence.level.clone()/>
