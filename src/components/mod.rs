@@ -3,6 +3,7 @@
 pub mod basemap;
 pub mod category_badge;
 pub mod confidence;
+pub mod deferred;
 pub mod entity_chips;
 pub mod error_view;
 pub mod event_card;

@@ -12,6 +12,7 @@ use crate::api::{self, ApiError};
 use crate::components::{
     category_badge::CategoryBadge,
     confidence::ConfidenceSection,
+    deferred::Later,
     entity_chips::EntityChips,
     error_view::{error_heading, ErrorView},
     extraction::ExtractionSection,
@@ -105,10 +106,14 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
             />
             <EntityChips entities/>
             <ReportsSection sources=sources.clone() reports methodology/>
-            <ShareSection title=headline/>
-            <SubmitIntro confidence=s.confidence.clone() event_id=s.id.clone() sources/>
-            <HistorySection history/>
-            {extraction.map(|extraction| view! { <ExtractionSection extraction/> })}
+            <Later><ShareSection title=headline.clone()/></Later>
+            <Later>
+                <SubmitIntro confidence=s.confidence.clone() event_id=s.id.clone() sources=sources.clone()/>
+            </Later>
+            <Later><HistorySection history=history.clone()/></Later>
+            <Later>
+                {extraction.clone().map(|extraction| view! { <ExtractionSection extraction/> })}
+            </Later>
         </article>
     }
 }

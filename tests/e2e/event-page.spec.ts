@@ -221,6 +221,27 @@ test.describe("the Paris event page", () => {
   });
 });
 
+for (const [timezoneId, locale, expected] of [
+  ["Europe/Paris", "en-GB", /^30 May 2026,? (at )?06:15 CEST$/],
+  ["America/New_York", "en-US", /^May 30, 2026,? (at )?12:15\sAM EDT$/],
+] as const) {
+  test.describe(`a reader in ${timezoneId} with ${locale}`, () => {
+    test.use({ timezoneId, locale });
+
+    test("reads every time in their own zone and language, the exact instant kept", async ({ page }) => {
+      await openParis(page);
+      // The browser's formatter is made after the first paint (it is slow to
+      // start): until then a time reads in UTC, then it turns local.
+      for (const heading of ["Confidence", "Extraction metadata"]) {
+        const time = section(page, heading).locator('time[datetime="2026-05-30T04:15:39.417Z"]');
+        await expect(time).toHaveText(expected);
+        await expect(time).toHaveAttribute("title", "2026-05-30T04:15:39.417Z");
+      }
+      await expect(section(page, "Updates").locator("time").first()).toHaveText(expected);
+    });
+  });
+}
+
 test.describe("the event page's states", () => {
   test("a skeleton holds the layout while the event loads", async ({ page }) => {
     let release!: () => void;
