@@ -270,7 +270,7 @@ pub fn valid_country(code: &str) -> bool {
 
 /// A real calendar day written `YYYY-MM-DD`.
 pub fn valid_day(day: &str) -> bool {
-    day.len() == 10 && chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok()
+    crate::time::parse_iso_day(day).is_some()
 }
 
 /// The line above the results: "45 events", "1 event matches these filters",

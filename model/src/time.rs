@@ -2,7 +2,7 @@
 //! calendar dates. Kept as the exact text received (so they round-trip and a
 //! malformed one is still shown), parsed on demand.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 /// An RFC 3339 instant, e.g. `2026-05-30T04:15:39.417Z`.
@@ -31,7 +31,7 @@ pub struct Day(pub String);
 
 impl Day {
     pub fn parse(&self) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(self.0.trim(), "%Y-%m-%d").ok()
+        parse_iso_day(self.0.trim())
     }
 
     pub fn as_str(&self) -> &str {
@@ -41,10 +41,72 @@ impl Day {
     /// "4 September 2025", or the text as sent when it is not a date.
     pub fn long(&self) -> String {
         match self.parse() {
-            Some(d) => d.format("%-d %B %Y").to_string(),
+            Some(d) => long_day(d),
             None => self.0.clone(),
         }
     }
+}
+
+// Dates are read and written by hand rather than with chrono's strftime
+// patterns: those pull chrono's whole format parser into the web app's
+// WebAssembly for three fixed shapes.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2025-09-04` exactly (four-digit year, two-digit month and day), as a
+/// real calendar day.
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &text[range];
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+/// `2025-09-04`.
+pub fn iso_day(day: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// "4 September 2025".
+pub fn long_day(day: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
+}
+
+/// "30 May 2026, 04:15 UTC".
+pub fn long_utc(at: DateTime<Utc>) -> String {
+    format!(
+        "{}, {:02}:{:02} UTC",
+        long_day(at.date_naive()),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// "3 days ago", "in 2 hours", "just now": how far `then` is from `now`.
@@ -100,5 +162,35 @@ mod tests {
             .parse()
             .is_some());
         assert!(Timestamp("yesterday".into()).parse().is_none());
+    }
+
+    #[test]
+    fn days_parse_only_real_iso_dates() {
+        let day = parse_iso_day("2024-02-29").unwrap();
+        assert_eq!(iso_day(day), "2024-02-29");
+        assert_eq!(long_day(day), "29 February 2024");
+        for bad in [
+            "2023-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-01",
+            "2025-01-1",
+            "25-01-2025",
+            "2025/01/01",
+            "+025-01-01",
+            "2025-01-0a",
+            "２０２５-01-01",
+            "",
+            "2025-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_iso_day(bad), None, "{bad}");
+        }
+        assert_eq!(Day(" 2025-01-05 ".into()).long(), "5 January 2025");
+    }
+
+    #[test]
+    fn utc_instants_print_like_the_local_ones() {
+        let at = at("2026-05-30T06:15:39+02:00").with_timezone(&Utc);
+        assert_eq!(long_utc(at), "30 May 2026, 04:15 UTC");
     }
 }

@@ -1,7 +1,5 @@
 //! The query string of `GET /events`, checked as the contract says (400 otherwise).
 
-use chrono::NaiveDate;
-
 use crate::cursor::Cursor;
 use crate::fts::match_expression;
 use crate::problem::ApiError;
@@ -19,8 +17,8 @@ pub struct ListQuery {
 }
 
 fn date(name: &str, v: &str) -> Result<String, ApiError> {
-    let ok = v.len() == 10 && NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok();
-    if ok {
+    // The same rule as the feed's filters in the app.
+    if eventdesk_model::feed::valid_day(v) {
         Ok(v.to_owned())
     } else {
         Err(ApiError::bad_request(format!(
