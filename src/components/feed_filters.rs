@@ -16,6 +16,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api;
+use crate::components::deferred::after_paint;
 
 /// How long the search box waits after the last keystroke before searching.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(350);
@@ -225,12 +226,23 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
     };
 
     // The select stays in place (keeping focus); only the selection follows the URL.
-    let countries = country_options();
-    let codes: Vec<String> = countries.iter().map(|(code, _)| code.clone()).collect();
+    // Its ~180 options are named by the browser's `Intl.DisplayNames`, whose
+    // first use is a long task on a phone; so they are made when the filters
+    // are first unfolded (at once when they start unfolded, after the first
+    // paint), not while the feed is drawn.
+    let countries = RwSignal::new(Vec::<(String, String)>::new());
+    let fill_countries = move || {
+        if countries.with_untracked(Vec::is_empty) {
+            countries.try_set(country_options());
+        }
+    };
+    if more_open {
+        after_paint(fill_countries);
+    }
     let unlisted_country = Memo::new(move |_| {
-        filters
-            .with(|f| f.country.clone())
-            .filter(|c| !codes.contains(c))
+        let chosen = filters.with(|f| f.country.clone())?;
+        let listed = countries.with(|list| list.iter().any(|(code, _)| *code == chosen));
+        (!listed).then_some(chosen)
     });
     let selected_country = move || filters.with(|f| f.country.clone()).unwrap_or_default();
     let country_select = {
@@ -246,7 +258,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     let text = code.clone();
                     view! { <option value=code prop:selected=true>{text}</option> }
                 })}
-                {countries.into_iter().map(|(code, name)| {
+                {move || countries.get().into_iter().map(|(code, name)| {
                     let selected = {
                         let code = code.clone();
                         move || selected_country() == code
@@ -294,7 +306,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     <button type="submit" class="button button--secondary">"Search"</button>
                 </div>
             </div>
-            <details class="filters__more" open=more_open>
+            <details class="filters__more" open=more_open on:toggle=move |_| fill_countries()>
             <summary class="filters__summary">
                 "Category, confidence, country and dates"
                 {move || {
