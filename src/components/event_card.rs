@@ -93,6 +93,7 @@ pub fn EventCardSkeleton() -> impl IntoView {
             <span class="skeleton__block event-card__skel-title event-card__skel-title--short"></span>
             <span class="skeleton__block event-card__skel-line"></span>
             <span class="skeleton__block event-card__skel-line event-card__skel-line--short"></span>
+            <span class="skeleton__block event-card__skel-where"></span>
             <span class="skeleton__block event-card__skel-conf"></span>
         </div>
     }
