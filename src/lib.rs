@@ -1,4 +1,10 @@
 //! Eventdesk's reader-facing app: the routes and the frame around them.
+//!
+//! It is built twice. [`App`] is the whole app. [`EventLanding`] is the
+//! event page alone, for readers who arrive on a shared event link: the
+//! server sends it for `/events/{id}`, and it is about a quarter smaller
+//! to download and start. Leaving it for any other page loads the whole
+//! app (see [`pages::full_load`]).
 
 pub mod api;
 pub mod components;
@@ -12,17 +18,16 @@ use leptos_router::path;
 
 use components::site_chrome::{SiteFooter, SiteHeader};
 use pages::{
-    entity::EntityPage, event::EventPage, home::HomePage, methodology::MethodologyPage,
-    not_found::NotFoundPage, submission::SubmissionPage,
+    entity::EntityPage, event::EventPage, full_load::FullLoad, home::HomePage,
+    methodology::MethodologyPage, not_found::NotFoundPage, submission::SubmissionPage,
 };
 
 #[component]
 pub fn App() -> impl IntoView {
+    pages::full_load::arrived();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <SiteHeader/>
-            <main id="main" tabindex="-1">
+            <Frame>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/events/:id") view=EventPage/>
@@ -30,8 +35,32 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/methodology") view=MethodologyPage/>
                     <Route path=path!("/submissions/:id") view=SubmissionPage/>
                 </Routes>
-            </main>
-            <SiteFooter/>
+            </Frame>
         </Router>
+    }
+}
+
+/// The event page alone; every other address is loaded whole.
+#[component]
+pub fn EventLanding() -> impl IntoView {
+    view! {
+        <Router>
+            <Frame>
+                <Routes fallback=FullLoad>
+                    <Route path=path!("/events/:id") view=EventPage/>
+                </Routes>
+            </Frame>
+        </Router>
+    }
+}
+
+/// What every page has around its content.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <SiteHeader/>
+        <main id="main" tabindex="-1">{children()}</main>
+        <SiteFooter/>
     }
 }

@@ -30,6 +30,7 @@ pub fn service(dist: &Path) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/index.html", get(index))
+        .route("/event.html", get(index))
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
         .with_state(dist)
@@ -54,12 +55,34 @@ async fn not_a_file(State(dist): State<Dist>, uri: Uri) -> Response {
 
 /// The app's page for `uri`. Every HTML answer goes through here, so that what
 /// the page carries for a given path (meta tags, preloaded data) has one place.
-pub async fn render_index(dist: &Path, _uri: &Uri) -> Response {
-    let page = match tokio::fs::read_to_string(dist.join("index.html")).await {
-        Ok(html) => html,
-        Err(_) => NOT_BUILT.to_owned(),
-    };
+pub async fn render_index(dist: &Path, uri: &Uri) -> Response {
+    let mut page = Err(());
+    for name in page_files(uri.path()) {
+        if let Ok(html) = tokio::fs::read_to_string(dist.join(name)).await {
+            page = Ok(html);
+            break;
+        }
+    }
+    let page = page.unwrap_or_else(|()| NOT_BUILT.to_owned());
     ([(header::CACHE_CONTROL, NO_CACHE)], Html(page)).into_response()
+}
+
+/// The page files that can answer `path`, best first. An event's address
+/// gets the event page's own smaller build (`event.html`, the app's
+/// `EventLanding`) when the build has one; everything else, and a build
+/// without it (`trunk serve`), gets the whole app.
+fn page_files(path: &str) -> &'static [&'static str] {
+    if is_event_page(path) {
+        &["event.html", "index.html"]
+    } else {
+        &["index.html"]
+    }
+}
+
+/// `/events/{id}`: exactly the addresses the landing app's router takes.
+pub fn is_event_page(path: &str) -> bool {
+    path.strip_prefix("/events/")
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
 }
 
 const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -160,6 +183,26 @@ mod tests {
             "/-1a2b3c4d5e.js",
         ] {
             assert!(!is_hashed(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn only_an_event_address_gets_the_event_page_build() {
+        for path in ["/events/paris-2025", "/events/%E2%9C%93"] {
+            assert!(is_event_page(path), "{path}");
+            assert_eq!(page_files(path), ["event.html", "index.html"]);
+        }
+        for path in [
+            "/",
+            "/events",
+            "/events/",
+            "/events/a/b",
+            "/events/a/",
+            "/entities/x",
+            "/eventsx/y",
+        ] {
+            assert!(!is_event_page(path), "{path}");
+            assert_eq!(page_files(path), ["index.html"]);
         }
     }
 

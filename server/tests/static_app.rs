@@ -227,3 +227,47 @@ async fn the_page_allows_its_own_inline_loader_and_no_other_inline_script() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_event_address_gets_the_event_page_build_with_its_head_tags_and_policy() {
+    let (setup, dir) = Setup::fresh();
+    write_dist(&setup.dist);
+    std::fs::write(
+        setup.dist.join("event.html"),
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Eventdesk</title>\n</head>\n<body><div id=\"test-app\">Eventdesk event page build</div></body>\n</html>\n",
+    )
+    .unwrap();
+    let server = TestServer::start_with(setup, Some(dir)).await;
+
+    for path in [&format!("/events/{PARIS}"), "/events/a?utm_source=x"] {
+        let a = server.get(path).await;
+        assert_eq!(a.status, 200, "{path}");
+        assert!(a.text().contains("Eventdesk event page build"), "{path}");
+        assert!(a.header("content-security-policy").is_some(), "{path}");
+        assert_eq!(a.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    let paris = server.get(&format!("/events/{PARIS}")).await.text();
+    assert!(
+        paris.contains("property=\"og:title\""),
+        "the share tags go in too"
+    );
+    assert!(
+        paris.contains("id=\"eventdesk-preload\""),
+        "and the event's data"
+    );
+
+    for path in [
+        "/",
+        "/events/",
+        "/events/a/b",
+        "/event.html",
+        "/entities/emmanuel-macron",
+    ] {
+        let a = server.get(path).await;
+        assert_eq!(a.status, 200, "{path}");
+        assert!(
+            a.text().contains("Eventdesk test app"),
+            "{path}: the whole app"
+        );
+    }
+}
