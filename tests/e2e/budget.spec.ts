@@ -7,12 +7,13 @@ import { test, expect, PARIS_EVENT_PATH } from "../support/fixtures";
 
 const MAX_BYTES = 200 * 1024;
 const MAX_REQUESTS = 8;
-// Issue 8's byte budget is missed today (see bench/RESULTS.md: the release
-// WASM alone is about 390 KB with brotli). Until it is met, the 200 KB
+// Issue 8's byte budget is missed today (see bench/RESULTS.md: the event
+// page's own build, EventLanding, is about 280 KiB of WASM with brotli, and
+// the basemap about 33 KiB). Until it is met, the 200 KB
 // assertion runs as a known failure, which turns red the day it passes so the
 // mark comes off; and this ceiling, a little over today's figure, keeps the
 // first load from growing further unnoticed.
-const CEILING_BYTES = 460 * 1024;
+const CEILING_BYTES = 350 * 1024;
 
 type Entry = {
   url: string;
@@ -103,7 +104,7 @@ test("the event page's first load: at most 8 requests, none leaving the origin, 
 });
 
 test("the event page's first load is at most 200 KB compressed", async ({ page, baseURL }) => {
-  test.fail(true, "known miss, issue 8: the WASM alone is about 390 KB with brotli (bench/RESULTS.md)");
+  test.fail(true, "known miss, issue 8: the event page's WASM alone is about 280 KiB with brotli (bench/RESULTS.md)");
   const load = await measureFirstLoad(page, baseURL!);
   expect(load.total, "bytes transferred").toBeLessThanOrEqual(MAX_BYTES);
 });
