@@ -110,7 +110,10 @@ impl Confidence {
 
     /// "This event is rated likely. One more trusted source could elevate it to verified."
     pub fn upgrade_line(&self) -> String {
-        let rated = format!("This event is rated {}.", self.level.label().to_lowercase());
+        let rated = format!(
+            "This event is rated {}.",
+            self.level.label().to_ascii_lowercase()
+        );
         match &self.next_level {
             Some(next) => {
                 let needs = next.needs.trim();
@@ -122,7 +125,7 @@ impl Confidence {
                 format!(
                     "{rated} {} could elevate it to {}.",
                     capitalise_first(needs),
-                    next.level.label().to_lowercase()
+                    next.level.label().to_ascii_lowercase()
                 )
             }
             None if self.level == ConfidenceLevel::Verified => {
@@ -136,7 +139,9 @@ impl Confidence {
 fn capitalise_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -65,7 +65,7 @@ impl FeedFilters {
                         f.confidences.push(level);
                     }
                 }
-                "country" => f.country = Some(value.to_uppercase()),
+                "country" => f.country = Some(value.to_ascii_uppercase()),
                 "q" => f.q = Some(value.to_owned()),
                 "from" => f.from = Some(value.to_owned()),
                 "to" => f.to = Some(value.to_owned()),
@@ -115,7 +115,7 @@ impl FeedFilters {
         let value = value.trim();
         let value = (!value.is_empty()).then(|| value.to_owned());
         match field {
-            "country" => self.country = value.map(|v| v.to_uppercase()),
+            "country" => self.country = value.map(|v| v.to_ascii_uppercase()),
             "q" => self.q = value,
             "from" => self.from = value,
             "to" => self.to = value,

@@ -109,7 +109,7 @@ impl Group {
             (Some(level), 1) => format!(
                 "1 event near {}, {}",
                 self.near,
-                level.label().to_lowercase()
+                level.label().to_ascii_lowercase()
             ),
             (_, n) => format!("{n} events near {}", self.near),
         }

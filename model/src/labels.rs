@@ -11,8 +11,9 @@ pub fn humanise(raw: &str) -> String {
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first
-            .to_uppercase()
+        // ASCII case only: Unicode case tables would cost the web app
+        // about 30 KB for words that are snake_case identifiers.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
             .chain(chars.map(|c| c.to_ascii_lowercase()))
             .collect(),
         None => "Unknown".to_owned(),

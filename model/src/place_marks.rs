@@ -138,10 +138,10 @@ pub fn map_label(places: &[Place]) -> String {
             };
             match RoleStyle::of(p.role.as_ref()) {
                 RoleStyle::Other => match &p.role {
-                    Some(r) => format!("{name} ({})", r.label().to_lowercase()),
+                    Some(r) => format!("{name} ({})", r.label().to_ascii_lowercase()),
                     None => name.to_owned(),
                 },
-                s => format!("{name} ({})", s.label().to_lowercase()),
+                s => format!("{name} ({})", s.label().to_ascii_lowercase()),
             }
         })
         .collect();

@@ -19,7 +19,7 @@ impl Tone {
 
     /// The badge text: "Source tone: certain".
     pub fn badge(&self) -> String {
-        format!("Source tone: {}", self.label().to_lowercase())
+        format!("Source tone: {}", self.label().to_ascii_lowercase())
     }
 
     pub fn css_token(&self) -> &'static str {

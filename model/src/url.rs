@@ -70,7 +70,10 @@ pub fn parse_http(raw: &str) -> Option<HttpUrl<'_>> {
     }
     Some(HttpUrl {
         https,
-        host: host.to_lowercase(),
+        // ASCII case only, as browsers fold host names before IDNA mapping;
+        // an uppercase non-ASCII letter is left as it is (the tables for it
+        // would cost the web app about 30 KB).
+        host: host.to_ascii_lowercase(),
         port: port.filter(|p| !p.is_empty()),
         path,
         query,

@@ -253,7 +253,7 @@ fn legend_view(drawn: &[Drawn]) -> impl IntoView {
                         .place
                         .precision
                         .as_ref()
-                        .map(|p| format!(" ({})", p.label().to_lowercase()));
+                        .map(|p| format!(" ({})", p.label().to_ascii_lowercase()));
                     view! {
                         <li>
                             <span class="map-legend__name">{name.clone()}</span>

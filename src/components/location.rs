@@ -41,7 +41,7 @@ fn PlaceItem(place: Place) -> impl IntoView {
     let precision = place
         .precision
         .as_ref()
-        .map(|p| format!("Precision: {}", p.label().to_lowercase()));
+        .map(|p| format!("Precision: {}", p.label().to_ascii_lowercase()));
     let details: Vec<String> = role.into_iter().chain(precision).collect();
     view! {
         <li class="place">
