@@ -37,3 +37,16 @@ fn follow_canonical(document: &web_sys::Document) {
 pub fn page_title(heading: &str) -> String {
     format!("{heading} · {}", eventdesk_model::page::SITE_NAME)
 }
+
+/// Removes the server's first paint of an event page (the elements marked
+/// `data-first-paint`, see `server/src/first_paint.rs`), once the app has
+/// drawn the page in their place. Called in the task that draws it, so the
+/// browser never paints both, nor neither.
+pub fn drop_first_paint() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    while let Ok(Some(element)) = document.query_selector("[data-first-paint]") {
+        element.remove();
+    }
+}

@@ -6,6 +6,7 @@ pub mod config;
 pub mod csp;
 pub mod cursor;
 pub mod db;
+pub mod first_paint;
 pub mod fixtures;
 mod fnv;
 pub mod fts;

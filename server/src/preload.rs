@@ -17,14 +17,17 @@
 //! JSON is written `\u003c`, so the text can never close the element.
 //! Anything that is not a plain successful answer (withdrawn, missing, bad
 //! query) embeds nothing: the app asks and shows the API's own answer.
-//! `--no-preload` (`EVENTDESK_NO_PRELOAD`) turns it off.
+//! An event's page also gets its first paint (see `first_paint`).
+//! `--no-preload` (`EVENTDESK_NO_PRELOAD`) turns both off.
 
 use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 use eventdesk_model::feed::{events_query, FeedFilters, PAGE_SIZE};
+use eventdesk_model::Event;
 
+use crate::first_paint;
 use crate::routes::{events_page_json, valid_id};
 use crate::share::Page;
 use crate::store::events::{self as event_store, Found};
@@ -135,7 +138,20 @@ pub async fn embed(State(state): State<AppState>, req: Request, next: Next) -> R
         return res;
     };
     let block = element(&preload.api_path(), &page, &json);
-    crate::static_files::rewrite_page(res, |html| insert(html, &block)).await
+    let first_paint = match preload {
+        Preload::Event(_) => serde_json::from_str::<Event>(&json)
+            .ok()
+            .map(|event| first_paint::markup(&event)),
+        Preload::Feed(_) => None,
+    };
+    crate::static_files::rewrite_page(res, |html| {
+        let html = insert(html, &block);
+        match &first_paint {
+            Some(markup) => first_paint::insert(&html, markup),
+            None => html,
+        }
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use crate::components::{
     submit_intro::SubmitIntro,
     time::DayText,
 };
-use crate::document::{page_title, set_title_and_description};
+use crate::document::{drop_first_paint, page_title, set_title_and_description};
 
 #[component]
 pub fn EventPage() -> impl IntoView {
@@ -39,8 +39,12 @@ pub fn EventPage() -> impl IntoView {
 
     Effect::new(move |_| match &*event.read() {
         None => set_title_and_description(&page_title("Loading event"), ""),
-        Some(Ok(e)) => set_title_and_description(&e.document_title(), &e.description()),
+        Some(Ok(e)) => {
+            drop_first_paint();
+            set_title_and_description(&e.document_title(), &e.description());
+        }
         Some(Err(err)) => {
+            drop_first_paint();
             set_title_and_description(&page_title(&error_heading(err, "event")), &err.to_string())
         }
     });
@@ -72,6 +76,9 @@ fn EventError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
 
 #[component]
 fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl IntoView {
+    // The same headline as the server's first paint (`server/src/first_paint.rs`).
+    let has_title = event.has_title();
+    let headline = event.headline().to_owned();
     let Event {
         summary: s,
         sources,
@@ -81,12 +88,6 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
         extraction,
         ..
     } = event;
-    let has_title = s.title.as_deref().is_some_and(|t| !t.trim().is_empty());
-    let headline = if has_title {
-        s.title.clone().unwrap_or_default()
-    } else {
-        s.summary.clone()
-    };
     view! {
         <article class="event" aria-labelledby="event-headline">
             <header class="event-header">

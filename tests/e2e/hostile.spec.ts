@@ -4,40 +4,22 @@
 // unknown enums everywhere, dangling ids, 500 reports and 200 entities).
 // Every page must render readably, run no script, keep within the viewport
 // and link to nothing but http(s).
-import { spawn, type ChildProcess } from "node:child_process";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as fs from "node:fs";
 import { test, expect } from "../support/fixtures";
+import { startOwnServer, type OwnServer } from "../support/server";
 import type { Page } from "@playwright/test";
 
-const root = path.resolve(__dirname, "..", "..");
-const port = 18000 + (Number(process.env.EVENTDESK_E2E_PORT ?? 18080) % 1000) + 90;
-const origin = `http://127.0.0.1:${port}`;
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
+let origin = "";
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const bin = process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target", "server", "eventdesk-server");
-  const db = path.join(os.tmpdir(), `eventdesk-hostile-${port}.sqlite3`);
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-  server = spawn(
-    bin,
-    ["--addr", `127.0.0.1:${port}`, "--db", db, "--dist", path.resolve(root, process.env.EVENTDESK_E2E_DIST ?? "dist"), "--fixtures", path.join(root, "server", "fixtures-hostile")],
-    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, RUST_LOG: "warn" } },
-  );
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${origin}/api/v1/categories`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the hostile backend did not start");
+  server = await startOwnServer({ portOffset: 90, fixtures: "fixtures-hostile" });
+  origin = server.origin;
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
+  server?.stop();
 });
 
 /** Loads `path`, waits for `ready` text, and checks what every hostile page must hold. */

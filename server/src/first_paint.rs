@@ -1,0 +1,173 @@
+//! The event page's first paint: the page for `/events/{id}` carries the
+//! site header and the event's own header (category, headline, summary,
+//! date) as plain HTML, so a reader sees what happened as soon as the HTML
+//! arrives, before the app has downloaded and started, and without
+//! JavaScript at all.
+//!
+//! The markup is the app's own, element for element (`SiteHeader` in
+//! `src/components/site_chrome.rs`, `EventArticle`'s header in
+//! `src/pages/event.rs`), so nothing moves when the app takes over: every
+//! element here carries `data-first-paint`, and the app removes them in the
+//! same task in which it draws the event (`document::drop_first_paint`).
+//! `tests/e2e/first-paint.spec.ts` compares the two renderings.
+//!
+//! It goes in with the embedded data (see `preload`), so `--no-preload`
+//! turns it off too. All text is escaped.
+
+use eventdesk_model::time::{iso_day, long_day};
+use eventdesk_model::Event;
+
+use crate::share::meta::escape;
+
+/// The attribute the app looks for to remove these elements.
+pub const MARK: &str = "data-first-paint";
+
+/// The first paint for `event`: the skip link, the site header, and `<main>`
+/// holding the event's header.
+pub fn markup(event: &Event) -> String {
+    let s = &event.summary;
+    let category = &s.category;
+    let summary = if event.has_title() {
+        format!(
+            "<p class=\"event-header__summary\">{}</p>",
+            escape(&s.summary)
+        )
+    } else {
+        String::new()
+    };
+    let date = s
+        .occurred_on
+        .as_ref()
+        .map(|day| {
+            let day_html = match day.parse() {
+                Some(d) => format!(
+                    "<time datetime=\"{}\">{}</time>",
+                    iso_day(d),
+                    escape(&long_day(d))
+                ),
+                None => format!("<span>{}</span>", escape(day.as_str())),
+            };
+            format!("<p class=\"event-header__date\">Occurred on {day_html}</p>")
+        })
+        .unwrap_or_default();
+    format!(
+        concat!(
+            "<a {mark} class=\"skip-link\" href=\"#main\">Skip to content</a>",
+            "<header {mark} class=\"site-header\"><div class=\"site-header__inner\">",
+            "<a class=\"brand\" href=\"/\">Eventdesk</a>",
+            "<nav aria-label=\"Site\"><ul class=\"site-nav\">",
+            "<li><a href=\"/\">Latest events</a></li>",
+            "<li><a href=\"/methodology\">How we assess confidence</a></li>",
+            "</ul></nav></div></header>",
+            "<main {mark} id=\"main\" tabindex=\"-1\">",
+            "<article class=\"event\" aria-labelledby=\"event-headline\">",
+            "<header class=\"event-header\">",
+            "<p class=\"event-category\"><span class=\"badge badge--category\">",
+            "<span class=\"badge__icon\" aria-hidden=\"true\">{icon}</span> {label}</span></p>",
+            "<h1 class=\"event-header__headline\" id=\"event-headline\">{headline}</h1>",
+            "{summary}{date}",
+            "</header></article></main>",
+        ),
+        mark = MARK,
+        icon = escape(category.icon()),
+        label = escape(&category.display_label()),
+        headline = escape(event.headline()),
+        summary = summary,
+        date = date,
+    )
+}
+
+/// `html` with `block` just after the `<body …>` tag (unchanged without one).
+pub fn insert(html: &str, block: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let Some(open) = lower.find("<body") else {
+        return html.to_owned();
+    };
+    let Some(end) = lower[open..].find('>') else {
+        return html.to_owned();
+    };
+    let at = open + end + 1;
+    let mut out = String::with_capacity(html.len() + block.len());
+    out.push_str(&html[..at]);
+    out.push_str(block);
+    out.push_str(&html[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(json: serde_json::Value) -> Event {
+        serde_json::from_value(json).unwrap()
+    }
+
+    fn paris() -> Event {
+        serde_json::from_str(include_str!(
+            "../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn holds_the_site_header_and_the_events_header() {
+        let html = markup(&paris());
+        assert!(html.starts_with("<a data-first-paint class=\"skip-link\""));
+        assert!(html.contains("<h1 class=\"event-header__headline\" id=\"event-headline\">Coalition of the Willing meets Zelensky in Paris on security guarantees</h1>"));
+        assert!(html
+            .contains("<p class=\"event-header__summary\">The British and French-led Coalition"));
+        assert!(html.contains("Occurred on <time datetime=\"2025-09-04\">4 September 2025</time>"));
+        assert!(html.contains("aria-hidden=\"true\">🤝</span> Diplomatic</span>"));
+        assert_eq!(
+            html.matches(MARK).count(),
+            3,
+            "every top-level element is marked"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped_and_odd_values_read_plainly() {
+        let mut value: serde_json::Value = serde_json::from_str(include_str!(
+            "../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap();
+        value["title"] = "<script>alert(1)</script> & \"quotes\"".into();
+        value["summary"] = "<img src=x onerror=alert(1)>".into();
+        value["occurred_on"] = "soon<b>".into();
+        value["category"] =
+            serde_json::json!({ "id": "space_weather", "label": " ", "emoji": "<i>" });
+        let html = markup(&event(value));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+        assert!(html.contains("Occurred on <span>soon&lt;b&gt;</span>"));
+        assert!(html.contains("aria-hidden=\"true\">&lt;i&gt;</span> Space weather</span>"));
+    }
+
+    #[test]
+    fn without_a_title_the_summary_is_the_headline_and_not_repeated() {
+        let mut value: serde_json::Value = serde_json::from_str(include_str!(
+            "../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap();
+        value["title"] = serde_json::Value::Null;
+        value["occurred_on"] = serde_json::Value::Null;
+        let html = markup(&event(value));
+        assert!(html.contains("id=\"event-headline\">The British and French-led"));
+        assert!(!html.contains("event-header__summary"));
+        assert!(!html.contains("Occurred on"));
+    }
+
+    #[test]
+    fn goes_right_after_the_body_tag() {
+        assert_eq!(
+            insert(
+                "<html><BODY class=\"x\"><noscript>n</noscript></body>",
+                "<b>"
+            ),
+            "<html><BODY class=\"x\"><b><noscript>n</noscript></body>"
+        );
+        assert_eq!(insert("<p>no body</p>", "<b>"), "<p>no body</p>");
+    }
+}
