@@ -38,6 +38,14 @@ pub fn page_title(heading: &str) -> String {
     format!("{heading} · {}", eventdesk_model::page::SITE_NAME)
 }
 
+/// True when the page holds the server's first paint of an event page.
+pub fn has_first_paint() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-first-paint]").ok().flatten())
+        .is_some()
+}
+
 /// Removes the server's first paint of an event page (the elements marked
 /// `data-first-paint`, see `server/src/first_paint.rs`), once the app has
 /// drawn the page in their place. Called in the task that draws it, so the

@@ -22,6 +22,26 @@ use pages::{
     methodology::MethodologyPage, not_found::NotFoundPage, submission::SubmissionPage,
 };
 
+/// Starts `app` on the page's body. When the server sent an event page's
+/// first paint, the app starts a frame after the browser has painted it: on
+/// a fast machine the app could otherwise replace it before it is ever
+/// shown, and the reader (and Lighthouse's largest-contentful-paint) would
+/// see the page only when the app is.
+pub fn start<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    crash::install_panic_hook();
+    if document::has_first_paint() {
+        leptos::prelude::request_animation_frame(move || {
+            components::deferred::after_paint(move || leptos::mount::mount_to_body(app));
+        });
+    } else {
+        leptos::mount::mount_to_body(app);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     pages::full_load::arrived();

@@ -2,6 +2,5 @@
 //! `EventLanding`).
 
 fn main() {
-    eventdesk::crash::install_panic_hook();
-    leptos::mount::mount_to_body(eventdesk::EventLanding);
+    eventdesk::start(eventdesk::EventLanding);
 }
