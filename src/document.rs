@@ -38,7 +38,8 @@ pub fn page_title(heading: &str) -> String {
     format!("{heading} · {}", eventdesk_model::page::SITE_NAME)
 }
 
-/// True when the page holds the server's first paint of an event page.
+/// True when the page holds the server's first paint (of an event page or
+/// the feed).
 pub fn has_first_paint() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
@@ -46,7 +47,7 @@ pub fn has_first_paint() -> bool {
         .is_some()
 }
 
-/// Removes the server's first paint of an event page (the elements marked
+/// Removes the server's first paint (the elements marked
 /// `data-first-paint`, see `server/src/first_paint.rs`), once the app has
 /// drawn the page in their place. Called in the task that draws it, so the
 /// browser never paints both, nor neither.

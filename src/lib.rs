@@ -22,8 +22,8 @@ use pages::{
     methodology::MethodologyPage, not_found::NotFoundPage, submission::SubmissionPage,
 };
 
-/// Starts `app` on the page's body. When the server sent an event page's
-/// first paint, the app starts a frame after the browser has painted it: on
+/// Starts `app` on the page's body. When the server sent a first paint (of
+/// an event page or the feed), the app starts a frame after the browser has painted it: on
 /// a fast machine the app could otherwise replace it before it is ever
 /// shown, and the reader (and Lighthouse's largest-contentful-paint) would
 /// see the page only when the app is.

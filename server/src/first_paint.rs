@@ -1,14 +1,15 @@
-//! The event page's first paint: the page for `/events/{id}` carries the
-//! site header and the event's own header (category, headline, summary,
-//! date) as plain HTML, so a reader sees what happened as soon as the HTML
-//! arrives, before the app has downloaded and started, and without
-//! JavaScript at all.
+//! First paints: the page for `/events/{id}` carries the site header and
+//! the event's own header (category, headline, summary, date) as plain
+//! HTML, so a reader sees what happened as soon as the HTML arrives, before
+//! the app has downloaded and started, and without JavaScript at all; the
+//! feed's page (`/`) carries the site header and the feed's heading.
 //!
 //! The markup is the app's own, element for element (`SiteHeader` in
 //! `src/components/site_chrome.rs`, `EventArticle`'s header in
-//! `src/pages/event.rs`), so nothing moves when the app takes over: every
-//! element here carries `data-first-paint`, and the app removes them in the
-//! same task in which it draws the event (`document::drop_first_paint`).
+//! `src/pages/event.rs`, `HomePage`'s in `src/pages/home.rs`), so nothing
+//! moves when the app takes over: every top element here carries
+//! `data-first-paint`, and the app removes them in the same task in which it
+//! draws the page (`document::drop_first_paint`).
 //! `tests/e2e/first-paint.spec.ts` compares the two renderings.
 //!
 //! It goes in with the embedded data (see `preload`), so `--no-preload`
@@ -24,7 +25,7 @@ pub const MARK: &str = "data-first-paint";
 
 /// The first paint for `event`: the skip link, the site header, and `<main>`
 /// holding the event's header.
-pub fn markup(event: &Event) -> String {
+pub fn event_page(event: &Event) -> String {
     let s = &event.summary;
     let category = &s.category;
     let summary = if event.has_title() {
@@ -50,6 +51,37 @@ pub fn markup(event: &Event) -> String {
             format!("<p class=\"event-header__date\">Occurred on {day_html}</p>")
         })
         .unwrap_or_default();
+    page(&format!(
+        concat!(
+            "<article class=\"event\" aria-labelledby=\"event-headline\">",
+            "<header class=\"event-header\">",
+            "<p class=\"event-category\"><span class=\"badge badge--category\">",
+            "<span class=\"badge__icon\" aria-hidden=\"true\">{icon}</span> {label}</span></p>",
+            "<h1 class=\"event-header__headline\" id=\"event-headline\">{headline}</h1>",
+            "{summary}{date}",
+            "</header></article>",
+        ),
+        icon = escape(category.icon()),
+        label = escape(&category.display_label()),
+        headline = escape(event.headline()),
+        summary = summary,
+        date = date,
+    ))
+}
+
+/// The feed's first paint (`HomePage` in `src/pages/home.rs`): its heading
+/// and introduction, the same whatever the filters.
+pub fn feed_page() -> String {
+    page(concat!(
+        "<div class=\"page feed\"><header class=\"feed__header\"><h1>Latest events</h1>",
+        "<p class=\"lede\">News events, newest first, and how well independent sources ",
+        "corroborate them.</p></header></div>",
+    ))
+}
+
+/// The skip link, the site header (`SiteHeader` in
+/// `src/components/site_chrome.rs`) and `<main>` around `content`.
+fn page(content: &str) -> String {
     format!(
         concat!(
             "<a {mark} class=\"skip-link\" href=\"#main\">Skip to content</a>",
@@ -59,21 +91,10 @@ pub fn markup(event: &Event) -> String {
             "<li><a href=\"/\">Latest events</a></li>",
             "<li><a href=\"/methodology\">How we assess confidence</a></li>",
             "</ul></nav></div></header>",
-            "<main {mark} id=\"main\" tabindex=\"-1\">",
-            "<article class=\"event\" aria-labelledby=\"event-headline\">",
-            "<header class=\"event-header\">",
-            "<p class=\"event-category\"><span class=\"badge badge--category\">",
-            "<span class=\"badge__icon\" aria-hidden=\"true\">{icon}</span> {label}</span></p>",
-            "<h1 class=\"event-header__headline\" id=\"event-headline\">{headline}</h1>",
-            "{summary}{date}",
-            "</header></article></main>",
+            "<main {mark} id=\"main\" tabindex=\"-1\">{content}</main>",
         ),
         mark = MARK,
-        icon = escape(category.icon()),
-        label = escape(&category.display_label()),
-        headline = escape(event.headline()),
-        summary = summary,
-        date = date,
+        content = content,
     )
 }
 
@@ -111,7 +132,7 @@ mod tests {
 
     #[test]
     fn holds_the_site_header_and_the_events_header() {
-        let html = markup(&paris());
+        let html = event_page(&paris());
         assert!(html.starts_with("<a data-first-paint class=\"skip-link\""));
         assert!(html.contains("<h1 class=\"event-header__headline\" id=\"event-headline\">Coalition of the Willing meets Zelensky in Paris on security guarantees</h1>"));
         assert!(html
@@ -136,7 +157,7 @@ mod tests {
         value["occurred_on"] = "soon<b>".into();
         value["category"] =
             serde_json::json!({ "id": "space_weather", "label": " ", "emoji": "<i>" });
-        let html = markup(&event(value));
+        let html = event_page(&event(value));
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img"));
         assert!(!html.contains("<b>"));
@@ -153,10 +174,19 @@ mod tests {
         .unwrap();
         value["title"] = serde_json::Value::Null;
         value["occurred_on"] = serde_json::Value::Null;
-        let html = markup(&event(value));
+        let html = event_page(&event(value));
         assert!(html.contains("id=\"event-headline\">The British and French-led"));
         assert!(!html.contains("event-header__summary"));
         assert!(!html.contains("Occurred on"));
+    }
+
+    #[test]
+    fn the_feed_has_its_heading_and_nothing_of_the_events() {
+        let html = feed_page();
+        assert!(html.contains("<h1>Latest events</h1><p class=\"lede\">News events, newest first"));
+        assert!(html.contains("class=\"site-header\""));
+        assert!(!html.contains("event-card"));
+        assert_eq!(html.matches(MARK).count(), 3);
     }
 
     #[test]

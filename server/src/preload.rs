@@ -17,7 +17,7 @@
 //! JSON is written `\u003c`, so the text can never close the element.
 //! Anything that is not a plain successful answer (withdrawn, missing, bad
 //! query) embeds nothing: the app asks and shows the API's own answer.
-//! An event's page also gets its first paint (see `first_paint`).
+//! The page also gets its first paint (see `first_paint`).
 //! `--no-preload` (`EVENTDESK_NO_PRELOAD`) turns both off.
 
 use axum::extract::{Request, State};
@@ -141,8 +141,8 @@ pub async fn embed(State(state): State<AppState>, req: Request, next: Next) -> R
     let first_paint = match preload {
         Preload::Event(_) => serde_json::from_str::<Event>(&json)
             .ok()
-            .map(|event| first_paint::markup(&event)),
-        Preload::Feed(_) => None,
+            .map(|event| first_paint::event_page(&event)),
+        Preload::Feed(_) => Some(first_paint::feed_page()),
     };
     crate::static_files::rewrite_page(res, |html| {
         let html = insert(html, &block);

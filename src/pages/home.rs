@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::event_list::{EventFeed, EventList, ListRequest};
 use crate::components::feed_filters::FeedFilterForm;
-use crate::document::{page_title, set_title_and_description};
+use crate::document::{drop_first_paint, page_title, set_title_and_description};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -20,6 +20,9 @@ pub fn HomePage() -> impl IntoView {
     let feed = EventFeed::new(request);
     let filtered = Signal::derive(move || !filters.with(FeedFilters::is_empty));
 
+    // The server's first paint of this page (its heading) goes as this one
+    // is drawn, in the same task.
+    Effect::new(move |_| drop_first_paint());
     Effect::new(move |_| {
         let heading = filters.with(|f| f.describe());
         set_title_and_description(
