@@ -59,3 +59,24 @@ pub fn drop_first_paint() {
         element.remove();
     }
 }
+
+/// Scrolls the element the fragment names into view and marks it. The app
+/// draws pages after the browser's own scroll to a fragment has been tried,
+/// so pages call this once their content is drawn.
+pub fn scroll_to_fragment(hash: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let raw = hash.trim_start_matches('#');
+    let id = js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| raw.to_owned());
+    if let Ok(Some(previous)) = document.query_selector(".is-target") {
+        let _ = previous.class_list().remove_1("is-target");
+    }
+    if let Some(el) = document.get_element_by_id(&id) {
+        let _ = el.class_list().add_1("is-target");
+        el.scroll_into_view();
+    }
+}

@@ -4,8 +4,8 @@
 //! the browser paints what the reader sees first and then builds the rest
 //! in several short tasks rather than one long one (on a throttled phone
 //! one long task is what Lighthouse counts as blocking time). When the
-//! address names a fragment, everything is drawn at once so the browser can
-//! scroll to it.
+//! address names a fragment, everything is drawn at once so the page can
+//! scroll to it (`document::scroll_to_fragment`).
 
 use std::time::Duration;
 

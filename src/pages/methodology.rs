@@ -13,7 +13,7 @@ use leptos_router::hooks::use_location;
 use crate::api;
 use crate::components::confidence::ConfidenceBadge;
 use crate::components::error_view::ErrorView;
-use crate::document::{page_title, set_title_and_description};
+use crate::document::{page_title, scroll_to_fragment, set_title_and_description};
 
 const TITLE: &str = "How we assess confidence";
 
@@ -45,25 +45,6 @@ pub fn MethodologyPage() -> impl IntoView {
         None => view! { <MethodologySkeleton/> }.into_any(),
         Some(Ok(m)) => view! { <MethodologyView methodology=m/> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error noun="page" on_retry=retry/> }.into_any(),
-    }
-}
-
-/// Scrolls the element the fragment names into view and marks it.
-fn scroll_to_fragment(hash: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let raw = hash.trim_start_matches('#');
-    let id = js_sys::decode_uri_component(raw)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| raw.to_owned());
-    if let Ok(Some(previous)) = document.query_selector(".is-target") {
-        let _ = previous.class_list().remove_1("is-target");
-    }
-    if let Some(el) = document.get_element_by_id(&id) {
-        let _ = el.class_list().add_1("is-target");
-        el.scroll_into_view();
     }
 }
 

@@ -242,6 +242,28 @@ for (const [timezoneId, locale, expected] of [
   });
 }
 
+test("a link to a part of the page draws it with the rest, so the browser can go there", async ({ page }) => {
+  // The lower sections are normally built after the first paint; with a
+  // fragment in the address every frame that has the headline has them too.
+  await page.addInitScript(() => {
+    const w = window as unknown as { partial_: number };
+    w.partial_ = 0;
+    const tick = () => {
+      if (document.querySelector("h1.event-header__headline") && !document.getElementById("extraction-heading")) {
+        w.partial_ += 1;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(`${PARIS_EVENT_PATH}#extraction-heading`);
+  await expect(page.locator("h1")).toHaveText(
+    "Coalition of the Willing meets Zelensky in Paris on security guarantees",
+  );
+  await expect(page.locator("#extraction-heading")).toBeInViewport();
+  expect(await page.evaluate(() => (window as unknown as { partial_: number }).partial_)).toBe(0);
+});
+
 test.describe("the event page's states", () => {
   test("a skeleton holds the layout while the event loads", async ({ page }) => {
     let release!: () => void;
