@@ -15,7 +15,7 @@
 //! It goes in with the embedded data (see `preload`), so `--no-preload`
 //! turns it off too. All text is escaped.
 
-use eventdesk_model::time::{iso_day, long_day};
+use eventdesk_model::time::iso_day;
 use eventdesk_model::Event;
 
 use crate::share::meta::escape;
@@ -44,7 +44,7 @@ pub fn event_page(event: &Event) -> String {
                 Some(d) => format!(
                     "<time datetime=\"{}\">{}</time>",
                     iso_day(d),
-                    escape(&long_day(d))
+                    escape(&day.long())
                 ),
                 None => format!("<span>{}</span>", escape(day.as_str())),
             };

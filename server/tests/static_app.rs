@@ -27,15 +27,22 @@ async fn deep_links_get_the_app_page_uncached() {
         "/no/such/page",
         "/events/a?utm_source=x",
     ] {
-        let a = server.get(path).await;
-        assert_eq!(a.status, 200, "{path}");
-        assert!(a.text().contains("Eventdesk test app"), "{path}");
-        assert!(
-            a.header("content-type").unwrap().starts_with("text/html"),
-            "{path}"
-        );
-        assert_eq!(a.header("cache-control"), Some("no-cache"), "{path}");
+        expect_app_page(&server, path, "Eventdesk test app").await;
     }
+}
+
+/// The app's page at `path`, from the build whose body says `build`: HTML,
+/// revalidated, with its policy.
+async fn expect_app_page(server: &TestServer, path: &str, build: &str) {
+    let a = server.get(path).await;
+    assert_eq!(a.status, 200, "{path}");
+    assert!(a.text().contains(build), "{path}: {build}");
+    assert!(
+        a.header("content-type").unwrap().starts_with("text/html"),
+        "{path}"
+    );
+    assert_eq!(a.header("cache-control"), Some("no-cache"), "{path}");
+    assert!(a.header("content-security-policy").is_some(), "{path}");
 }
 
 #[tokio::test]
@@ -240,11 +247,7 @@ async fn an_event_address_gets_the_event_page_build_with_its_head_tags_and_polic
     let server = TestServer::start_with(setup, Some(dir)).await;
 
     for path in [&format!("/events/{PARIS}"), "/events/a?utm_source=x"] {
-        let a = server.get(path).await;
-        assert_eq!(a.status, 200, "{path}");
-        assert!(a.text().contains("Eventdesk event page build"), "{path}");
-        assert!(a.header("content-security-policy").is_some(), "{path}");
-        assert_eq!(a.header("cache-control"), Some("no-cache"), "{path}");
+        expect_app_page(&server, path, "Eventdesk event page build").await;
     }
     let paris = server.get(&format!("/events/{PARIS}")).await.text();
     assert!(
@@ -263,11 +266,6 @@ async fn an_event_address_gets_the_event_page_build_with_its_head_tags_and_polic
         "/event.html",
         "/entities/emmanuel-macron",
     ] {
-        let a = server.get(path).await;
-        assert_eq!(a.status, 200, "{path}");
-        assert!(
-            a.text().contains("Eventdesk test app"),
-            "{path}: the whole app"
-        );
+        expect_app_page(&server, path, "Eventdesk test app").await;
     }
 }

@@ -20,7 +20,7 @@ pub fn now_utc() -> Option<DateTime<Utc>> {
 
 /// "30 May 2026, 06:15 CEST" in the reader's locale and time zone, once the
 /// browser's date formatter is ready (see [`when_local_ready`]).
-pub fn local_text(at: &Timestamp) -> Option<String> {
+fn local_text(at: &Timestamp) -> Option<String> {
     let parsed = at.parse()?;
     let date = Date::new(&JsValue::from_f64(parsed.timestamp_millis() as f64));
     LOCAL_FORMAT.with(|format| {

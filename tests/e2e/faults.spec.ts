@@ -6,7 +6,7 @@
 // retrying can help, and no panic (the shared fixture fails on any
 // "panicked"); once the backend recovers, Retry shows the content.
 import type { Page, Route } from "@playwright/test";
-import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
+import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH, pendingReceipt } from "../support/fixtures";
 
 /** The client's time limit (src/api/client.rs TIMEOUT_MS). */
 const CLIENT_TIMEOUT_MS = 15_000;
@@ -348,15 +348,7 @@ function uniqueUrl(tag: string): string {
 }
 
 function receiptFor(url: string): Json {
-  return {
-    id: "sub-stubbed-0001",
-    event_id: PARIS_EVENT_ID,
-    url,
-    status: "pending",
-    received_at: "2026-06-02T09:12:44Z",
-    decided_at: null,
-    reason: null,
-  };
+  return pendingReceipt("sub-stubbed-0001", url);
 }
 
 type SubmitFault = {

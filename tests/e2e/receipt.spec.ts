@@ -1,7 +1,7 @@
 // The receipt page, /submissions/{id}: where a reader's suggested source stands.
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
+import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH, pendingReceipt } from "../support/fixtures";
 
 const RECEIPT_API = "**/api/v1/submissions/*";
 
@@ -15,14 +15,15 @@ function stubReceipt(page: Page, body: object, status = 200) {
   );
 }
 
-const base = {
-  id: "sub_7Kq2mX9d",
-  event_id: PARIS_EVENT_ID,
-  url: "https://www.example-news.org/2025/09/04/paris-summit-security-guarantees",
-  status: "pending",
-  received_at: "2026-06-02T09:12:44Z",
-  decided_at: null,
-  reason: null,
+const base = pendingReceipt(
+  "sub_7Kq2mX9d",
+  "https://www.example-news.org/2025/09/04/paris-summit-security-guarantees",
+);
+const rejected = {
+  ...base,
+  status: "rejected",
+  decided_at: "2026-06-03T10:00:00Z",
+  reason: "The article is about a different meeting.",
 };
 
 test("a real submission's page: pending review, the URL, when it came, the way back", async ({ page, request }) => {
@@ -50,12 +51,7 @@ test("a real submission's page: pending review, the URL, when it came, the way b
 });
 
 test("rejected, with the editor's reason and when it was decided", async ({ page }) => {
-  await stubReceipt(page, {
-    ...base,
-    status: "rejected",
-    decided_at: "2026-06-03T10:00:00Z",
-    reason: "The article is about a different meeting.",
-  });
+  await stubReceipt(page, rejected);
   await page.goto("/submissions/sub_7Kq2mX9d");
   await expect(page.locator(".submission-page__status")).toContainText("Rejected");
   await expect(page.locator(".submission-page__reason")).toHaveText(
@@ -106,12 +102,7 @@ test("a server error offers a retry that works", async ({ page }) => {
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the receipt page has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await stubReceipt(page, {
-      ...base,
-      status: "rejected",
-      decided_at: "2026-06-03T10:00:00Z",
-      reason: "The article is about a different meeting.",
-    });
+    await stubReceipt(page, rejected);
     await page.goto("/submissions/sub_7Kq2mX9d");
     await expect(page.locator(".submission-page__reason")).toBeVisible();
     const results = await new AxeBuilder({ page })

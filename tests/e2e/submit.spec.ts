@@ -2,7 +2,7 @@
 // end against the reference backend, and every refusal from a stubbed one.
 import type { Page, Route } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
+import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH, pendingReceipt } from "../support/fixtures";
 
 const SUBMIT_API = `**/api/v1/events/${PARIS_EVENT_ID}/submissions`;
 const REVIEW_NOTICE = "Submissions are reviewed by an editor before integration.";
@@ -58,17 +58,6 @@ function problem(route: Route, status: number, body: object, headers: Record<str
   });
 }
 
-function receipt(id: string, url: string) {
-  return {
-    id,
-    event_id: PARIS_EVENT_ID,
-    url,
-    status: "pending",
-    received_at: "2026-06-02T09:12:44Z",
-    decided_at: null,
-    reason: null,
-  };
-}
 
 test("a keyboard-only submission: the receipt replaces the form, and its page shows it", async ({ page }) => {
   const url = uniqueUrl("keyboard");
@@ -275,7 +264,7 @@ test.describe("refusals from a stub backend keep what was typed", () => {
       if (calls === 1) {
         return problem(route, 429, { title: "Too many requests", detail: "Slow down." }, { "Retry-After": "3" });
       }
-      return route.fulfill({ status: 202, json: receipt("sub_after429", "https://x.example/a") });
+      return route.fulfill({ status: 202, json: pendingReceipt("sub_after429", "https://x.example/a") });
     });
     const url = uniqueUrl("stub429");
     await openForm(page);
@@ -302,7 +291,7 @@ test.describe("refusals from a stub backend keep what was typed", () => {
     await page.route(SUBMIT_API, (route) =>
       fail
         ? problem(route, 503, { title: "Service Unavailable" })
-        : route.fulfill({ status: 202, json: receipt("sub_after503", "https://x.example/b") }),
+        : route.fulfill({ status: 202, json: pendingReceipt("sub_after503", "https://x.example/b") }),
     );
     const url = uniqueUrl("stub5xx");
     await openForm(page);
@@ -382,7 +371,7 @@ test("a double click sends once, showing progress", async ({ page }) => {
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(SUBMIT_API, async (route) => {
     await held;
-    await route.fulfill({ status: 202, json: receipt("sub_once", "https://x.example/c") });
+    await route.fulfill({ status: 202, json: pendingReceipt("sub_once", "https://x.example/c") });
   });
   await openForm(page);
   await field.url(page).fill(uniqueUrl("dblclick"));

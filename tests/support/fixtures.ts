@@ -69,3 +69,16 @@ export function watchOrigin(page: Page, origin: string): OriginWatch {
 /** The sample event every test can rely on (api/examples/event-paris-coalition.json). */
 export const PARIS_EVENT_ID = "paris-coalition-security-guarantees-2025-09-04";
 export const PARIS_EVENT_PATH = `/events/${PARIS_EVENT_ID}`;
+
+/** A pending submission's receipt for the Paris event, as the API sends it on 202. */
+export function pendingReceipt(id: string, url: string) {
+  return {
+    id,
+    event_id: PARIS_EVENT_ID,
+    url,
+    status: "pending",
+    received_at: "2026-06-02T09:12:44Z",
+    decided_at: null,
+    reason: null,
+  };
+}
