@@ -1,4 +1,7 @@
-//! The document's title and meta description, which follow the page shown.
+//! The document around the app: its title and meta description, which
+//! follow the page shown, the server's first paint, and the fragment.
+
+use leptos::prelude::Get;
 
 /// Sets `document.title` and `<meta name="description">`.
 pub fn set_title_and_description(title: &str, description: &str) {
@@ -60,10 +63,22 @@ pub fn drop_first_paint() {
     }
 }
 
-/// Scrolls the element the fragment names into view and marks it. The app
-/// draws pages after the browser's own scroll to a fragment has been tried,
-/// so pages call this once their content is drawn.
-pub fn scroll_to_fragment(hash: &str) {
+/// Follows the address's fragment (`#likely`) on a page whose parts exist
+/// only once its data has arrived: whenever `loaded` turns true or the
+/// fragment changes, scrolls to the part it names. The app draws pages
+/// after the browser's own scroll to a fragment has been tried.
+pub fn follow_fragment(loaded: impl Fn() -> bool + 'static) {
+    let hash = leptos_router::hooks::use_location().hash;
+    leptos::prelude::Effect::new(move |_| {
+        let hash = hash.get();
+        if loaded() && hash.len() > 1 {
+            leptos::prelude::request_animation_frame(move || scroll_to_fragment(&hash));
+        }
+    });
+}
+
+/// Scrolls the element the fragment names into view and marks it.
+fn scroll_to_fragment(hash: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

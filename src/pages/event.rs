@@ -6,7 +6,7 @@
 
 use eventdesk_model::{Event, Methodology};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::components::{
@@ -24,9 +24,7 @@ use crate::components::{
     submit_intro::SubmitIntro,
     time::DayText,
 };
-use crate::document::{
-    drop_first_paint, page_title, scroll_to_fragment, set_title_and_description,
-};
+use crate::document::{drop_first_paint, follow_fragment, page_title, set_title_and_description};
 
 #[component]
 pub fn EventPage() -> impl IntoView {
@@ -53,14 +51,7 @@ pub fn EventPage() -> impl IntoView {
 
     // A link to a part of the page (`#extraction-heading`) lands there once
     // the event is drawn; `Later` draws every section at once in that case.
-    let hash = use_location().hash;
-    Effect::new(move |_| {
-        let hash = hash.get();
-        let loaded = event.read().as_ref().is_some_and(Result::is_ok);
-        if loaded && hash.len() > 1 {
-            request_animation_frame(move || scroll_to_fragment(&hash));
-        }
-    });
+    follow_fragment(move || event.read().as_ref().is_some_and(Result::is_ok));
 
     let retry = Callback::new(move |_: ()| {
         // Back to the skeleton, so the reader sees the new attempt.

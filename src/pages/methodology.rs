@@ -8,12 +8,11 @@
 use eventdesk_model::tone::TONE_DISCLAIMER;
 use eventdesk_model::{Methodology, MethodologyLevel, MethodologyTone};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::api;
 use crate::components::confidence::ConfidenceBadge;
 use crate::components::error_view::ErrorView;
-use crate::document::{page_title, scroll_to_fragment, set_title_and_description};
+use crate::document::{follow_fragment, page_title, set_title_and_description};
 
 const TITLE: &str = "How we assess confidence";
 
@@ -24,17 +23,9 @@ pub fn MethodologyPage() -> impl IntoView {
         "How Eventdesk rates the corroboration of an event, and what source tone means.",
     );
     let methodology = LocalResource::new(api::get_methodology);
-    let hash = use_location().hash;
-
     // The fragment (`#likely`) names a part that only exists once the
-    // methodology has arrived: scroll to it then, and whenever it changes.
-    Effect::new(move |_| {
-        let hash = hash.get();
-        let loaded = methodology.read().as_ref().is_some_and(Result::is_ok);
-        if loaded && hash.len() > 1 {
-            request_animation_frame(move || scroll_to_fragment(&hash));
-        }
-    });
+    // methodology has arrived.
+    follow_fragment(move || methodology.read().as_ref().is_some_and(Result::is_ok));
 
     let retry = Callback::new(move |_: ()| {
         methodology.set(None);
