@@ -1,7 +1,8 @@
-// Load test of the reference backend over loopback: mixed reads and
-// submissions at high concurrency, bounded in count and time. Then every
-// submission that got a 202 is read back. Writes bench/RESULTS-load.md, which
-// bench/run.mjs appends to RESULTS.md.
+// Load test of the reference backend (eventdesk-server, the API alone) over
+// loopback: mixed reads and submissions at high concurrency, bounded in count
+// and time. Then every submission that got a 202 is read back. Writes its
+// section of bench/RESULTS-load.md, which bench/run.mjs appends to
+// RESULTS.md. (bench/previews.mjs loads eventdesk-web in front of it.)
 //
 //   node bench/load.mjs [--requests 20000] [--concurrency 64] [--seconds 60]
 
@@ -10,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeSection } from "./sections.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -27,7 +29,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const db = path.join(os.tmpdir(), "eventdesk-load.sqlite3");
 for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
 const bin = process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target/server/eventdesk-server");
-const server = spawn(bin, ["--addr", `127.0.0.1:${PORT}`, "--db", db, "--dist", path.join(root, "dist")], {
+const server = spawn(bin, ["--addr", `127.0.0.1:${PORT}`, "--db", db, "--fixtures", path.join(root, "server/fixtures")], {
   stdio: ["ignore", "ignore", "inherit"],
   env: { ...process.env, EVENTDESK_SUBMIT_LIMIT: "10000000/1m", RUST_LOG: "warn" },
 });
@@ -137,7 +139,7 @@ try {
     row("all", all),
     "",
   ];
-  fs.writeFileSync(path.join(here, "RESULTS-load.md"), lines.join("\n") + "\n");
+  writeSection(path.join(here, "RESULTS-load.md"), lines[0], lines);
   console.log(lines.join("\n"));
   if (errors || lost) process.exitCode = 1;
 } finally {

@@ -1,6 +1,7 @@
-// Eventdesk's benchmark. Starts the reference backend over the release build,
-// then measures in headless Chromium (Debian's) the Paris event page and the
-// feed against static HTML of the same content served by the same server:
+// Eventdesk's benchmark. Starts the reference backend (the API) and
+// eventdesk-web in front of it over the release build, then measures in
+// headless Chromium (Debian's) the Paris event page and the feed against
+// static HTML of the same content served by the same server:
 // bytes and requests by type, time to visible content at normal CPU and with
 // 4x CPU throttling, Lighthouse (mobile), and the feed at 1,000 cards.
 // Writes bench/RESULTS.md. Run it with `bash bench/run.sh`.
@@ -50,14 +51,25 @@ const kb = (b) => (b / 1024).toFixed(1);
 const ms = (x) => `${Math.round(x)} ms`;
 
 // ---------------------------------------------------------------- server
+// The reference API (eventdesk-server) on PORT + 50 over a fresh database of
+// the sample events, and eventdesk-web on PORT in front of it, serving `dist`
+// with the embedded data, as readers get it.
+const API_PORT = PORT + 50;
 function startServer(dist, db) {
   const bin = process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target/server/eventdesk-server");
+  const webBin = process.env.EVENTDESK_WEB_BIN ?? path.join(root, "target/server/eventdesk-web");
   for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-  const child = spawn(bin, ["--addr", `127.0.0.1:${PORT}`, "--db", db, "--dist", dist, "--fixtures", path.join(root, "server/fixtures")], {
+  const env = { ...process.env, RUST_LOG: "warn" };
+  delete env.EVENTDESK_NO_PRELOAD;
+  const api = spawn(bin, ["--addr", `127.0.0.1:${API_PORT}`, "--db", db, "--fixtures", path.join(root, "server/fixtures"), "--trust-proxy"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, RUST_LOG: "warn" },
+    env,
   });
-  return child;
+  const web = spawn(webBin, ["--addr", `127.0.0.1:${PORT}`, "--upstream", `http://127.0.0.1:${API_PORT}/api/v1`, "--dist", dist], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env,
+  });
+  return { kill: (signal) => (web.kill(signal), api.kill(signal)) };
 }
 
 async function waitUp(url, seconds = 60) {

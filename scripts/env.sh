@@ -37,9 +37,12 @@ EVENTDESK_WASM_BINDGEN_VERSION="$(awk '
 ' "$EVENTDESK_ROOT/Cargo.lock")"
 export EVENTDESK_TRUNK_VERSION EVENTDESK_WASM_BINDGEN_VERSION
 
-# The reference backend's build profile and binary.
+# The two programs, built with `cargo build --profile server -p
+# eventdesk-server -p eventdesk-web`: the reference backend (the API over
+# SQLite) and the app's server in front of any backend (eventdesk-web).
 EVENTDESK_SERVER_BIN="$EVENTDESK_ROOT/target/server/eventdesk-server"
-export EVENTDESK_SERVER_BIN
+EVENTDESK_WEB_BIN="$EVENTDESK_ROOT/target/server/eventdesk-web"
+export EVENTDESK_SERVER_BIN EVENTDESK_WEB_BIN
 
 eventdesk_log() { printf '\n==> %s\n' "$*" >&2; }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every check and test: formatting, clippy (native
-# and wasm32), the Rust unit and server tests, the release app build, and the
-# browser tests (Playwright in Debian's Chromium against the reference
-# backend). Runs every step even when an earlier one fails, then prints
+# and wasm32), the Rust unit and server tests, the release app build, both
+# programs (eventdesk-server, eventdesk-web), the API fuzz, and the browser
+# tests (Playwright in Debian's Chromium against eventdesk-web in front of the
+# reference backend). Runs every step even when an earlier one fails, then prints
 #   eventdesk: N passed, M failed
 # (tests passed; tests and steps failed) and exits non-zero on any failure.
 # This is what .ci/run runs.
@@ -63,11 +64,44 @@ failed=$((failed + rust_failed))
 # only when it failed without a failed test (a build error, say).
 if [ "$rust_failed" -gt 0 ]; then failed=$((failed - 1)); fi
 
-# Browser tests need the release app and the reference backend's binary.
+# Browser tests need the release app and both programs' binaries.
 app_ok=0
 server_ok=0
 step build-app bash scripts/build.sh && app_ok=1
-step build-server cargo build --profile server -p eventdesk-server --locked && server_ok=1
+step build-server cargo build --profile server -p eventdesk-server -p eventdesk-web --locked && server_ok=1
+
+# The API fuzz (scripts/fuzz-api.sh) ends with `fuzz: N passed, M failed`;
+# its counts join the totals. A missing script, or a run without that line,
+# is one failed step.
+fuzz_passed=0
+fuzz_failed=0
+if [ "$server_ok" -eq 1 ] && [ -f scripts/fuzz-api.sh ]; then
+  step fuzz bash scripts/fuzz-api.sh
+  fuzz_rc=$?
+  if read -r fuzz_passed fuzz_failed < <(
+    grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$logs/fuzz.log" | tail -n 1 |
+      sed -E 's/^fuzz: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/'
+  ) && [ -n "$fuzz_passed" ]; then
+    passed=$((passed + fuzz_passed))
+    failed=$((failed + fuzz_failed))
+    # The step already counted one failure; its failed cases stand for it.
+    if [ "$fuzz_rc" -ne 0 ] && [ "$fuzz_failed" -gt 0 ]; then failed=$((failed - 1)); fi
+  else
+    fuzz_passed=0
+    fuzz_failed=0
+    echo "test: the fuzz printed no 'fuzz: N passed, M failed' line" >&2
+    if [ "$fuzz_rc" -eq 0 ]; then
+      summary+=("FAILED  fuzz (no result line; log: $logs/fuzz.log)")
+      failed=$((failed + 1))
+    fi
+  fi
+elif [ ! -f scripts/fuzz-api.sh ]; then
+  summary+=("FAILED  fuzz (scripts/fuzz-api.sh is missing)")
+  failed=$((failed + 1))
+else
+  summary+=("FAILED  fuzz (not run: the programs did not build)")
+  failed=$((failed + 1))
+fi
 
 report="$EVENTDESK_ROOT/tests/playwright-report/results.json"
 if [ "$app_ok" -eq 1 ] && [ "$server_ok" -eq 1 ]; then
@@ -89,7 +123,7 @@ if [ "$app_ok" -eq 1 ] && [ "$server_ok" -eq 1 ]; then
     fi
   fi
 else
-  summary+=("FAILED  playwright (not run: the app or the server did not build)")
+  summary+=("FAILED  playwright (not run: the app or the programs did not build)")
   failed=$((failed + 1))
 fi
 
@@ -97,6 +131,7 @@ echo
 echo "Summary (total $((SECONDS - total_start)) s):"
 printf '  %s\n' "${summary[@]}"
 echo "  rust tests: $rust_passed passed, $rust_failed failed"
+echo "  fuzz: $fuzz_passed passed, $fuzz_failed failed"
 echo "  browser tests: ${pw_passed:-0} passed, ${pw_failed:-0} failed"
 echo "eventdesk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
