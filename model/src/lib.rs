@@ -6,6 +6,7 @@ pub mod confidence;
 pub mod feed;
 pub mod feed_dots;
 pub mod geo;
+pub mod ids;
 pub mod iso3166;
 pub mod labels;
 pub mod locator;

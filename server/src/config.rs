@@ -10,7 +10,7 @@ use clap::Parser;
 #[command(
     name = "eventdesk-server",
     version,
-    about = "Eventdesk's reference backend and app server"
+    about = "Eventdesk's reference backend: the API contract over SQLite"
 )]
 pub struct Config {
     /// Address to listen on (port 0 picks a free one).
@@ -21,10 +21,6 @@ pub struct Config {
     #[arg(long, env = "EVENTDESK_DB", default_value = "data/eventdesk.sqlite3")]
     pub db: PathBuf,
 
-    /// The built app (Trunk's output).
-    #[arg(long, env = "EVENTDESK_DIST", default_value = "dist")]
-    pub dist: PathBuf,
-
     /// Sample data: categories.json, methodology.json, entities.json, events/*.json.
     #[arg(long, env = "EVENTDESK_FIXTURES", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))]
     pub fixtures: PathBuf,
@@ -33,14 +29,10 @@ pub struct Config {
     #[arg(long, env = "EVENTDESK_SUBMIT_LIMIT", default_value = "10/10m")]
     pub submit_limit: SubmitLimit,
 
-    /// Take the client's address from X-Forwarded-For (set only behind a reverse proxy).
+    /// Take the client's address from X-Forwarded-For (set only behind a reverse
+    /// proxy, such as eventdesk-web, which appends the reader's address).
     #[arg(long, env = "EVENTDESK_TRUST_PROXY")]
     pub trust_proxy: bool,
-
-    /// Don't embed the page's first data in the app's HTML (see `preload`): the
-    /// app then asks the API for it, e.g. for tests that answer the API themselves.
-    #[arg(long, env = "EVENTDESK_NO_PRELOAD")]
-    pub no_preload: bool,
 }
 
 /// At most `count` submissions per client in any `window`.

@@ -1,5 +1,5 @@
-//! Headers on every answer: the safe defaults for the app and the API, and
-//! CORS on the API so the app can be pointed at this backend from another origin.
+//! Headers on every answer: the safe defaults for an API, and CORS so the app
+//! can be pointed at this backend from another origin.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -19,20 +19,15 @@ const DEFAULTS: [(HeaderName, &str); 4] = [
 
 /// API answers are data, never a document to render or frame.
 const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
-/// Files of the app may not be framed. The page itself gets its full policy
-/// from [`crate::csp`], made from its inline scripts.
-const APP_CSP: &str = "frame-ancestors 'none'";
 
 pub async fn defaults(req: Request, next: Next) -> Response {
-    let api = req.uri().path().starts_with("/api");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     for (name, value) in DEFAULTS {
         h.entry(name).or_insert(HeaderValue::from_static(value));
     }
-    let csp = if api { API_CSP } else { APP_CSP };
     h.entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static(csp));
+        .or_insert(HeaderValue::from_static(API_CSP));
     res
 }
 

@@ -1,23 +1,20 @@
 //! Eventdesk's reference backend: the API contract (`api/openapi.yaml`) over an
-//! embedded SQLite database loaded from `fixtures/`, and the built app from `dist/`.
+//! embedded SQLite database loaded from `fixtures/`. It knows nothing of pages
+//! or cards: the app's own server (`eventdesk-web`) reads it over HTTP, as it
+//! reads any backend that honours the contract.
 
 pub mod client_ip;
 pub mod config;
-pub mod csp;
 pub mod cursor;
 pub mod db;
-pub mod first_paint;
 pub mod fixtures;
 mod fnv;
 pub mod fts;
 pub mod headers;
-pub mod preload;
 pub mod problem;
 pub mod rate_limit;
 pub mod request_limits;
 pub mod routes;
-pub mod share;
-pub mod static_files;
 pub mod store;
 
 use std::net::SocketAddr;

@@ -41,7 +41,6 @@ pub fn fixtures_dir() -> PathBuf {
 #[derive(Clone)]
 pub struct Setup {
     pub db: PathBuf,
-    pub dist: PathBuf,
     pub fixtures: PathBuf,
     pub submit_limit: String,
     pub trust_proxy: bool,
@@ -94,12 +93,11 @@ impl Answer {
 }
 
 impl Setup {
-    /// A fresh database and an empty dist in a new temporary folder.
+    /// A fresh database in a new temporary folder.
     pub fn fresh() -> (Setup, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("temp dir");
         let setup = Setup {
             db: dir.path().join("data").join("test.sqlite3"),
-            dist: dir.path().join("dist"),
             fixtures: fixtures_dir(),
             submit_limit: "100000/1s".into(),
             trust_proxy: false,
@@ -120,8 +118,6 @@ impl TestServer {
         cmd.args(["--addr", "127.0.0.1:0"])
             .arg("--db")
             .arg(&setup.db)
-            .arg("--dist")
-            .arg(&setup.dist)
             .arg("--fixtures")
             .arg(&setup.fixtures)
             .args(["--submit-limit", &setup.submit_limit])
@@ -131,7 +127,6 @@ impl TestServer {
         for var in [
             "EVENTDESK_ADDR",
             "EVENTDESK_DB",
-            "EVENTDESK_DIST",
             "EVENTDESK_FIXTURES",
             "EVENTDESK_SUBMIT_LIMIT",
             "EVENTDESK_TRUST_PROXY",
@@ -331,35 +326,4 @@ pub fn check_contract(method: &Method, path: &str, a: &Answer) {
         other => panic!("no schema known for {other:?}"),
     };
     schema::assert_schema(&a.json(), name);
-}
-
-/// A dist folder with an index page and Trunk-like hashed assets.
-pub fn write_dist(dir: &Path) {
-    std::fs::create_dir_all(dir).expect("dist");
-    std::fs::write(
-        dir.join("index.html"),
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Eventdesk</title>\n</head>\n<body><div id=\"test-app\">Eventdesk test app</div></body>\n</html>\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("eventdesk-0123456789abcdef.js"),
-        "export default function init() {}\n".repeat(50),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("eventdesk-0123456789abcdef_bg.wasm"),
-        b"\0asm wasm bytes",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("eventdesk-0123456789abcdef_bg.wasm.br"),
-        b"brotli bytes of the wasm",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("style-fedcba9876543210.css"),
-        "body { margin: 0 }\n".repeat(200),
-    )
-    .unwrap();
-    std::fs::write(dir.join("favicon.ico"), b"icon").unwrap();
 }

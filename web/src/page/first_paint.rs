@@ -13,12 +13,13 @@
 //! `tests/e2e/first-paint.spec.ts` compares the two renderings.
 //!
 //! It goes in with the embedded data (see `preload`), so `--no-preload`
-//! turns it off too. All text is escaped.
+//! turns it off too. All text is escaped. `page::rewrite` puts it right
+//! after the `<body>` tag.
 
 use eventdesk_model::time::iso_day;
 use eventdesk_model::Event;
 
-use crate::share::meta::escape;
+use crate::escape::html as escape;
 
 /// The attribute the app looks for to remove these elements.
 pub const MARK: &str = "data-first-paint";
@@ -98,23 +99,6 @@ fn page(content: &str) -> String {
     )
 }
 
-/// `html` with `block` just after the `<body …>` tag (unchanged without one).
-pub fn insert(html: &str, block: &str) -> String {
-    let lower = html.to_ascii_lowercase();
-    let Some(open) = lower.find("<body") else {
-        return html.to_owned();
-    };
-    let Some(end) = lower[open..].find('>') else {
-        return html.to_owned();
-    };
-    let at = open + end + 1;
-    let mut out = String::with_capacity(html.len() + block.len());
-    out.push_str(&html[..at]);
-    out.push_str(block);
-    out.push_str(&html[at..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,7 +109,7 @@ mod tests {
 
     fn paris() -> Event {
         serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
+            "../../../api/examples/event-paris-coalition.json"
         ))
         .unwrap()
     }
@@ -149,7 +133,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_odd_values_read_plainly() {
         let mut value: serde_json::Value = serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
+            "../../../api/examples/event-paris-coalition.json"
         ))
         .unwrap();
         value["title"] = "<script>alert(1)</script> & \"quotes\"".into();
@@ -169,7 +153,7 @@ mod tests {
     #[test]
     fn without_a_title_the_summary_is_the_headline_and_not_repeated() {
         let mut value: serde_json::Value = serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
+            "../../../api/examples/event-paris-coalition.json"
         ))
         .unwrap();
         value["title"] = serde_json::Value::Null;
@@ -187,17 +171,5 @@ mod tests {
         assert!(html.contains("class=\"site-header\""));
         assert!(!html.contains("event-card"));
         assert_eq!(html.matches(MARK).count(), 3);
-    }
-
-    #[test]
-    fn goes_right_after_the_body_tag() {
-        assert_eq!(
-            insert(
-                "<html><BODY class=\"x\"><noscript>n</noscript></body>",
-                "<b>"
-            ),
-            "<html><BODY class=\"x\"><b><noscript>n</noscript></body>"
-        );
-        assert_eq!(insert("<p>no body</p>", "<b>"), "<p>no body</p>");
     }
 }

@@ -15,6 +15,7 @@ use eventdesk_model::{Entity, EntityKind, Event, Methodology};
 use serde_json::{json, Map, Value};
 
 use super::card::{self, CardText};
+use crate::escape::{html as escape, script_json};
 
 /// What the home page is, in a line.
 pub const SITE_DESCRIPTION: &str = "News events and how well independent sources corroborate them.";
@@ -24,42 +25,6 @@ pub const METHODOLOGY_DESCRIPTION: &str =
 
 /// Open Graph descriptions may run longer than the meta description.
 const SOCIAL_DESCRIPTION_MAX: usize = 240;
-
-/// Escapes text for an HTML attribute value or element text: `& < > " '`.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// JSON that is safe inside `<script type="application/ld+json">`: `<`, `>`
-/// and `&` are written as `\u003c`, `\u003e`, `\u0026` (so neither `</script`
-/// nor `<!--` can appear; `</` never occurs, which is stricter than `<\/`),
-/// and U+2028/U+2029 are escaped too. A JSON parser reads the same value.
-pub fn script_json(value: &Value) -> String {
-    let raw = value.to_string();
-    let mut out = String::with_capacity(raw.len() + 16);
-    for c in raw.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The preview image of a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -419,6 +384,28 @@ pub fn head_for_home(origin: &str) -> Head {
     }
 }
 
+/// The head of a page whose data could not be read in time (the upstream is
+/// slow or down): the site's own words and card, at the page's address.
+pub fn head_for_unavailable(canonical: &str, origin: &str) -> Head {
+    Head {
+        title: SITE_NAME.into(),
+        description: SITE_DESCRIPTION.into(),
+        social_title: SITE_NAME.into(),
+        social_description: SITE_DESCRIPTION.into(),
+        canonical: canonical.to_owned(),
+        og_type: "website",
+        image: site_image(origin),
+        properties: Vec::new(),
+        robots: None,
+        json_ld: json!({
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": SITE_NAME,
+            "url": canonical,
+        }),
+    }
+}
+
 /// The head of `/methodology`; its summary when the methodology has one.
 pub fn head_for_methodology(methodology: Option<&Methodology>, origin: &str) -> Head {
     let canonical = format!("{}/methodology", bare_origin(origin));
@@ -534,93 +521,6 @@ pub fn head_for_missing(heading: &str, description: &str, canonical: &str, origi
     }
 }
 
-/// `index.html` with `head` in place of its own title, description and any
-/// preview tags: those are removed, and `head` goes right before `</head>`.
-pub fn inject(index_html: &str, head: &str) -> String {
-    let lower = index_html.to_ascii_lowercase();
-    let Some(head_end) = lower.find("</head") else {
-        // No head at all: the tags go first.
-        return format!("{head}{index_html}");
-    };
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    // The first <title>…</title>, and JSON-LD, inside the head.
-    for (open, close) in [
-        ("<title", "</title>"),
-        ("<script type=\"application/ld+json\"", "</script>"),
-    ] {
-        if let Some(start) = lower[..head_end].find(open) {
-            if let Some(len) = lower[start..head_end].find(close) {
-                cuts.push((start, start + len + close.len()));
-            }
-        }
-    }
-    // <meta>/<link> tags that say what `head` says.
-    let mut at = 0;
-    while let Some(rel) = lower[at..head_end].find('<') {
-        let start = at + rel;
-        let Some(len) = lower[start..head_end].find('>') else {
-            break;
-        };
-        let end = start + len + 1;
-        if replaced_by_head(&lower[start..end]) {
-            cuts.push((start, end));
-        }
-        at = end;
-    }
-    cuts.sort_unstable();
-    let mut out = String::with_capacity(index_html.len() + head.len());
-    let mut kept_from = 0;
-    for (start, end) in cuts {
-        if start < kept_from {
-            continue;
-        }
-        out.push_str(&index_html[kept_from..start]);
-        kept_from = end;
-        // Drop the line the tag stood on when it stood alone.
-        let rest = &index_html[end..];
-        let after = rest.trim_start_matches([' ', '\t']);
-        let before = out.trim_end_matches([' ', '\t']);
-        if after.starts_with('\n') && before.ends_with('\n') {
-            out.truncate(before.len());
-            kept_from = end + (rest.len() - after.len()) + 1;
-        }
-    }
-    // Keep the indentation before `</head>` where it was.
-    let line_start = index_html[..head_end]
-        .rfind('\n')
-        .map_or(head_end, |i| i + 1);
-    let insert_at = if index_html[line_start..head_end].trim().is_empty() && line_start >= kept_from
-    {
-        line_start
-    } else {
-        head_end.max(kept_from)
-    };
-    out.push_str(&index_html[kept_from..insert_at]);
-    out.push_str(head);
-    out.push_str(&index_html[insert_at..]);
-    out
-}
-
-fn replaced_by_head(tag: &str) -> bool {
-    let compact: String = tag.chars().filter(|c| !c.is_whitespace()).collect();
-    let quoted = |attr: &str, value: &str| {
-        compact.contains(&format!("{attr}=\"{value}"))
-            || compact.contains(&format!("{attr}='{value}"))
-    };
-    if compact.starts_with("<meta") {
-        quoted("name", "description\"")
-            || quoted("name", "description'")
-            || quoted("name", "robots")
-            || quoted("property", "og:")
-            || quoted("name", "twitter:")
-            || quoted("property", "article:")
-    } else if compact.starts_with("<link") {
-        quoted("rel", "canonical")
-    } else {
-        false
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -630,31 +530,6 @@ mod tests {
             "../../../api/examples/event-paris-coalition.json"
         ))
         .unwrap()
-    }
-
-    const INDEX: &str =
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
-<title>Eventdesk</title>\n  <meta name=\"description\" content=\"Old\">\n  \
-<meta property=\"og:title\" content=\"Old\">\n  <link rel=\"canonical\" href=\"/x\">\n  \
-<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body></body>\n</html>\n";
-
-    #[test]
-    fn escaping_covers_the_five() {
-        assert_eq!(
-            escape(r#"a & b < c > d " e ' f"#),
-            "a &amp; b &lt; c &gt; d &quot; e &#39; f"
-        );
-        assert_eq!(escape("Київ 東京 🤝"), "Київ 東京 🤝");
-    }
-
-    #[test]
-    fn json_ld_cannot_close_its_script() {
-        let v = json!({ "t": "</script><script>alert(1)</script> <!-- & \u{2028}" });
-        let s = script_json(&v);
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
-        assert!(!s.contains('\u{2028}'));
-        let back: Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(back, v);
     }
 
     #[test]
@@ -769,29 +644,5 @@ mod tests {
             json_ld_of(&html)["mainEntity"]["sameAs"],
             "https://www.wikidata.org/wiki/Q3052772"
         );
-    }
-
-    #[test]
-    fn inject_replaces_the_defaults() {
-        let head = head_for_home("http://h").render();
-        let out = inject(INDEX, &head);
-        assert_eq!(out.matches("<title>").count(), 1);
-        assert!(!out.contains("<title>Eventdesk</title>"));
-        assert!(!out.contains("content=\"Old\""));
-        assert!(!out.contains("href=\"/x\""));
-        assert!(out.contains("<link rel=\"stylesheet\" href=\"/style.css\">"));
-        assert!(out.contains("<meta charset=\"utf-8\">"));
-        let head_at = out.find(&head).unwrap();
-        assert!(out[head_at + head.len()..].starts_with("</head>"));
-        assert!(!out.contains("\n\n  \n"));
-        // Injecting twice gives the same page: nothing piles up.
-        assert_eq!(inject(&out, &head), out);
-    }
-
-    #[test]
-    fn inject_without_a_head_still_works() {
-        let out = inject("<p>hi</p>", "<title>T</title>\n");
-        assert!(out.starts_with("<title>T</title>\n"));
-        assert!(out.ends_with("<p>hi</p>"));
     }
 }

@@ -1,70 +1,27 @@
 //! The built app from `--dist`: files as they are (with their `.br`/`.gz`
-//! siblings when the client takes them), and `index.html` for every other path,
-//! so deep links and refreshes work. Trunk's hashed assets are cached for good;
-//! everything else is revalidated.
+//! siblings when the client takes them); every other path is a page of the
+//! app (`page::render`), so deep links and refreshes work. Trunk's hashed
+//! assets are cached for good; everything else is revalidated.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use axum::extract::{Request, State};
-use axum::handler::Handler;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
-use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
-use tower_http::services::ServeDir;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const NO_CACHE: &str = "no-cache";
 
-type Dist = Arc<PathBuf>;
-
-pub fn service(dist: &Path) -> Router {
-    let dist: Dist = Arc::new(dist.to_owned());
-    let files = ServeDir::new(dist.as_path())
-        .append_index_html_on_directories(false)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(not_a_file.with_state(Arc::clone(&dist)));
-    Router::new()
-        .route("/", get(index))
-        .route("/index.html", get(index))
-        .route("/event.html", get(index))
-        .fallback_service(files)
-        .layer(middleware::from_fn(cache_control))
-        .with_state(dist)
-}
-
-async fn index(State(dist): State<Dist>, uri: Uri) -> Response {
-    render_index(&dist, &uri).await
-}
-
-/// A path with no file: a missing asset is 404, anything else is a page of the app.
-async fn not_a_file(State(dist): State<Dist>, uri: Uri) -> Response {
-    if looks_like_asset(uri.path()) {
-        return (
-            StatusCode::NOT_FOUND,
-            [(header::CACHE_CONTROL, NO_CACHE)],
-            "Not found",
-        )
-            .into_response();
-    }
-    render_index(&dist, &uri).await
-}
-
-/// The app's page for `uri`. Every HTML answer goes through here, so that what
-/// the page carries for a given path (meta tags, preloaded data) has one place.
-pub async fn render_index(dist: &Path, uri: &Uri) -> Response {
-    let mut page = Err(());
-    for name in page_files(uri.path()) {
+/// The built page for `path`: `event.html` for an event's address when the
+/// build has it, else `index.html`, else a page that says the app isn't built.
+pub async fn template(dist: &Path, path: &str) -> String {
+    for name in page_files(path) {
         if let Ok(html) = tokio::fs::read_to_string(dist.join(name)).await {
-            page = Ok(html);
-            break;
+            return html;
         }
     }
-    let page = page.unwrap_or_else(|()| NOT_BUILT.to_owned());
-    ([(header::CACHE_CONTROL, NO_CACHE)], Html(page)).into_response()
+    NOT_BUILT.to_owned()
 }
 
 /// The page files that can answer `path`, best first. An event's address
@@ -87,48 +44,10 @@ pub fn is_event_page(path: &str) -> bool {
 
 const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>Eventdesk</title></head><body><h1>Eventdesk</h1>\
-<p>The app isn't built yet: its files are not in the dist folder. The API is running at \
+<p>The app isn't built yet: its files are not in the dist folder. Its API is passed through at \
 <a href=\"/api/v1/events\">/api/v1/events</a>.</p></body></html>\n";
 
 /// Names Trunk gives to hashed output, e.g. `eventdesk-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`.
-/// The largest page a layer will read back to rewrite.
-const PAGE_LIMIT: usize = 4 * 1024 * 1024;
-
-/// The app's page with `edit` applied to its HTML, without the headers that
-/// described the old body (length, validators).
-pub async fn rewrite_page(res: Response, edit: impl FnOnce(&str) -> String) -> Response {
-    let (mut parts, body) = res.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, PAGE_LIMIT).await else {
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The page could not be read.",
-        )
-            .into_response();
-    };
-    let Ok(html) = std::str::from_utf8(&bytes) else {
-        return Response::from_parts(parts, axum::body::Body::from(bytes));
-    };
-    let page = edit(html);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.remove(header::ETAG);
-    parts.headers.remove(header::LAST_MODIFIED);
-    Response::from_parts(parts, axum::body::Body::from(page))
-}
-
-/// True for the app's page as it left [`render_index`]: a 200 `text/html`
-/// answer not yet compressed, which later layers may add to (head tags,
-/// embedded data) before compression.
-pub fn is_rewritable_page(res: &Response) -> bool {
-    let is_html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    res.status() == StatusCode::OK
-        && is_html
-        && !res.headers().contains_key(header::CONTENT_ENCODING)
-}
-
 pub fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.split('.').next().unwrap_or(name);
@@ -140,7 +59,8 @@ pub fn is_hashed(path: &str) -> bool {
     })
 }
 
-fn looks_like_asset(path: &str) -> bool {
+/// A path that names a file of the build rather than a page.
+pub fn looks_like_asset(path: &str) -> bool {
     const EXTENSIONS: [&str; 16] = [
         "js", "mjs", "wasm", "css", "map", "json", "png", "jpg", "jpeg", "gif", "svg", "ico",
         "webp", "woff", "woff2", "txt",
@@ -150,7 +70,8 @@ fn looks_like_asset(path: &str) -> bool {
         .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
-async fn cache_control(req: Request, next: Next) -> Response {
+/// `Cache-Control` for the build's files: hashed ones for good, the rest revalidated.
+pub async fn cache_control(req: Request, next: Next) -> Response {
     let hashed = is_hashed(req.uri().path());
     let mut res = next.run(req).await;
     let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;

@@ -3,49 +3,19 @@
 //! (Trunk's loader is one), by their SHA-256. No `unsafe-inline` or
 //! `unsafe-eval` for scripts; WebAssembly compiles under `wasm-unsafe-eval`.
 
-use axum::body::{to_bytes, Body};
-use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use std::cell::RefCell;
+
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use lol_html::{element, text, HtmlRewriter, Settings};
 use sha2::{Digest, Sha256};
-
-/// Larger pages pass through with the default policy rather than be buffered.
-const PAGE_LIMIT: usize = 4 * 1024 * 1024;
-
-/// Adds the page's policy to every uncompressed HTML answer that has none.
-pub async fn page_policy(req: Request, next: Next) -> Response {
-    let res = next.run(req).await;
-    let headers = res.headers();
-    let is_html = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if res.status() != StatusCode::OK
-        || !is_html
-        || headers.contains_key(header::CONTENT_ENCODING)
-        || headers.contains_key(header::CONTENT_SECURITY_POLICY)
-    {
-        return res;
-    }
-    let (mut parts, body) = res.into_parts();
-    let bytes = match to_bytes(body, PAGE_LIMIT).await {
-        Ok(bytes) => bytes,
-        Err(_) => return crate::problem::ApiError::internal().into_response(),
-    };
-    let policy = policy_for(&String::from_utf8_lossy(&bytes));
-    if let Ok(value) = HeaderValue::from_str(&policy) {
-        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    Response::from_parts(parts, Body::from(bytes))
-}
 
 /// The policy for a page with this HTML.
 pub fn policy_for(html: &str) -> String {
-    let hashes: String = inline_scripts(html)
-        .into_iter()
+    let scripts = read(html);
+    let hashes: String = scripts
+        .inline
+        .iter()
         .map(|script| {
             format!(
                 " 'sha256-{}'",
@@ -53,7 +23,10 @@ pub fn policy_for(html: &str) -> String {
             )
         })
         .collect();
-    let api = api_origin(html)
+    let api = scripts
+        .api_base
+        .as_deref()
+        .and_then(api_origin)
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
     format!(
@@ -64,47 +37,61 @@ pub fn policy_for(html: &str) -> String {
     )
 }
 
-fn find_ci(haystack: &str, needle: &str, from: usize) -> Option<usize> {
-    let hay = haystack.as_bytes();
-    let needle = needle.as_bytes();
-    (from..hay.len().saturating_sub(needle.len() - 1))
-        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+/// What the policy is made from.
+#[derive(Default)]
+struct Scripts {
+    /// The text of each `<script>` without a `src`, exactly as written.
+    inline: Vec<String>,
+    /// Whether the script being read is inline.
+    reading_inline: bool,
+    /// `<meta name="eventdesk-api-base" content="…">`.
+    api_base: Option<String>,
 }
 
-/// The text of each `<script>` without a `src`, exactly as written.
-fn inline_scripts(html: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(start) = find_ci(html, "<script", at) {
-        let Some(open_end) = html[start..].find('>').map(|i| start + i + 1) else {
-            break;
-        };
-        let Some(close) = find_ci(html, "</script", open_end) else {
-            break;
-        };
-        let tag = html[start..open_end].to_ascii_lowercase();
-        let has_src = tag
-            .split(|c: char| c.is_whitespace())
-            .any(|attr| attr.starts_with("src="));
-        if !has_src {
-            out.push(&html[open_end..close]);
-        }
-        at = close + 1;
+/// Reads the page's inline scripts and API base with a streaming parser.
+fn read(html: &str) -> Scripts {
+    let found = RefCell::new(Scripts::default());
+    let mut rewriter = HtmlRewriter::new(
+        Settings {
+            element_content_handlers: vec![
+                element!("script", |el| {
+                    let mut f = found.borrow_mut();
+                    f.reading_inline = !el.has_attribute("src");
+                    if f.reading_inline {
+                        f.inline.push(String::new());
+                    }
+                    Ok(())
+                }),
+                text!("script", |t| {
+                    let mut f = found.borrow_mut();
+                    if f.reading_inline {
+                        if let Some(last) = f.inline.last_mut() {
+                            last.push_str(t.as_str());
+                        }
+                    }
+                    Ok(())
+                }),
+                element!("meta[name=\"eventdesk-api-base\"]", |el| {
+                    found.borrow_mut().api_base = el.get_attribute("content");
+                    Ok(())
+                }),
+            ],
+            ..Settings::new()
+        },
+        |_: &[u8]| {},
+    );
+    let read = rewriter
+        .write(html.as_bytes())
+        .and_then(|()| rewriter.end());
+    if let Err(e) = read {
+        tracing::warn!(error = %e, "page unreadable for its script policy");
     }
-    out
+    found.into_inner()
 }
 
-/// The origin of `<meta name="eventdesk-api-base" content="…">` when it is another http(s) origin.
-fn api_origin(html: &str) -> Option<String> {
-    let at = html.find("name=\"eventdesk-api-base\"")?;
-    let tag_start = html[..at].rfind('<')?;
-    let tag_end = at + html[at..].find('>')?;
-    let tag = &html[tag_start..tag_end];
-    let content = tag.split("content=\"").nth(1)?.split('"').next()?;
-    let url = eventdesk_model::url::parse_http(content)?;
-    let scheme = if url.https { "https" } else { "http" };
-    let port = url.port.map(|p| format!(":{p}")).unwrap_or_default();
-    let origin = format!("{scheme}://{}{port}", url.host);
+/// The origin of the API base when it is another http(s) origin.
+fn api_origin(content: &str) -> Option<String> {
+    let origin = crate::origin::parse_origin(content)?;
     origin
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || ":/.-[]".contains(c))

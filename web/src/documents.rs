@@ -1,0 +1,68 @@
+//! The contract's documents as the pages and cards need them: one read of
+//! the upstream, sorted into found, gone, missing or unavailable. Whatever
+//! goes wrong upstream is "unavailable" here (and logged once), so a page
+//! can fall back to the app with a generic head.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use eventdesk_model::Problem;
+use serde::de::DeserializeOwned;
+
+use crate::upstream::{Answer, Upstream, UpstreamError};
+
+/// How long a page's HTML waits for its data before it goes out without it.
+pub const PAGE_BUDGET: Duration = Duration::from_millis(900);
+/// How long a share card waits for its event.
+pub const CARD_BUDGET: Duration = Duration::from_secs(3);
+
+/// What the upstream had at one path.
+#[derive(Debug)]
+pub enum Fetched<T> {
+    /// A 200 that is a `T`; `answer` is the body as the upstream sent it.
+    Found { value: T, answer: Arc<Answer> },
+    /// 410: withdrawn, with the upstream's reason when it gave one.
+    Gone(Option<String>),
+    /// 404.
+    Missing,
+    /// Anything else: slow, down, a 5xx, not JSON, not the contract's shape.
+    Unavailable,
+}
+
+/// Reads `path` from `upstream` within `budget`.
+pub async fn fetch<T: DeserializeOwned>(
+    upstream: &Upstream,
+    path: &str,
+    budget: Duration,
+) -> Fetched<T> {
+    let answer = match upstream.get(path, budget).await {
+        Ok(answer) => answer,
+        Err(UpstreamError::Status(404)) => return Fetched::Missing,
+        Err(UpstreamError::Status(410)) => return Fetched::Gone(None),
+        Err(e) => {
+            tracing::warn!(path, error = %e, "upstream read failed");
+            return Fetched::Unavailable;
+        }
+    };
+    match answer.status {
+        200 => match answer.json::<T>() {
+            Ok(value) => Fetched::Found { value, answer },
+            Err(e) => {
+                tracing::warn!(path, error = %e, "upstream answer is not the contract's");
+                Fetched::Unavailable
+            }
+        },
+        404 => Fetched::Missing,
+        410 => Fetched::Gone(
+            serde_json::from_slice::<Problem>(&answer.body)
+                .ok()
+                .and_then(|p| p.detail)
+                .map(|d| d.trim().to_owned())
+                .filter(|d| !d.is_empty()),
+        ),
+        status => {
+            tracing::warn!(path, status, "upstream answered neither 200, 404 nor 410");
+            Fetched::Unavailable
+        }
+    }
+}
