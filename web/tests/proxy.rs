@@ -293,7 +293,7 @@ async fn assert_problem_res(res: reqwest::Response, status: u16) -> serde_json::
     assert_eq!(res.status().as_u16(), status);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     assert_eq!(res.headers()["cache-control"], "no-store");
-    let body: serde_json::Value = res.json().await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&res.bytes().await.unwrap()).unwrap();
     assert_eq!(body["status"], status);
     assert!(body["detail"].is_string());
     body
