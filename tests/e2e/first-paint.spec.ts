@@ -1,10 +1,10 @@
-// Issue 8: first paints travel in the HTML (the server's
-// server/src/first_paint.rs): on an event page the site header and the
+// Issue 8: first paints travel in the HTML (eventdesk-web's
+// web/src/page/first_paint.rs): on an event page the site header and the
 // event's header, on the feed its heading, which a reader sees before the
 // app has downloaded, and without JavaScript. When
 // the app starts it draws the same elements in the same places and removes
 // the first paint in the same task: no frame shows both, neither, or a
-// skeleton, and nothing moves. Runs against a backend of its own, with the
+// skeleton, and nothing moves. Runs against servers of its own, with the
 // embedded data on (the shared one has it off).
 import type { Page } from "@playwright/test";
 import { test, expect, PARIS_EVENT_PATH } from "../support/fixtures";
