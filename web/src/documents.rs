@@ -20,7 +20,7 @@ pub const CARD_BUDGET: Duration = Duration::from_secs(3);
 #[derive(Debug)]
 pub enum Fetched<T> {
     /// A 200 that is a `T`; `answer` is the body as the upstream sent it.
-    Found { value: T, answer: Arc<Answer> },
+    Found { value: Box<T>, answer: Arc<Answer> },
     /// 410: withdrawn, with the upstream's reason when it gave one.
     Gone(Option<String>),
     /// 404.
@@ -46,7 +46,10 @@ pub async fn fetch<T: DeserializeOwned>(
     };
     match answer.status {
         200 => match answer.json::<T>() {
-            Ok(value) => Fetched::Found { value, answer },
+            Ok(value) => Fetched::Found {
+                value: Box::new(value),
+                answer,
+            },
             Err(e) => {
                 tracing::warn!(path, error = %e, "upstream answer is not the contract's");
                 Fetched::Unavailable

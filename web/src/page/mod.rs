@@ -64,11 +64,8 @@ async fn not_a_file(State(state): State<AppState>, uri: Uri, headers: HeaderMap)
 pub async fn render(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Response {
     let config = &state.config;
     let page = Page::from_path(uri.path(), uri.query());
-    let origin = origin::request_origin(
-        headers,
-        config.trust_proxy,
-        state.public_origin.as_deref(),
-    );
+    let origin =
+        origin::request_origin(headers, config.trust_proxy, state.public_origin.as_deref());
     let (template, data) = tokio::join!(
         files::template(&config.dist, uri.path()),
         PageData::load(&state.upstream, page, !config.no_preload),

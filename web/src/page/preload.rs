@@ -67,10 +67,7 @@ mod tests {
             api_path(&page("/events/paris-1", None)),
             Some("/events/paris-1".into())
         );
-        assert_eq!(
-            api_path(&page("/", None)),
-            Some("/events?limit=20".into())
-        );
+        assert_eq!(api_path(&page("/", None)), Some("/events?limit=20".into()));
         assert_eq!(
             api_path(&page("/", Some("category=legal&q=paris%20accord&utm=x"))),
             Some("/events?category=legal&q=paris%20accord&limit=20".into())

@@ -31,7 +31,10 @@ const REPLACED_BY_HEAD: &str = concat!(
 
 /// `html` with `additions`. A page the rewriter cannot read is an error
 /// (the caller sends the page as built).
-pub fn apply(html: &str, additions: Additions<'_>) -> Result<String, lol_html::errors::RewritingError> {
+pub fn apply(
+    html: &str,
+    additions: Additions<'_>,
+) -> Result<String, lol_html::errors::RewritingError> {
     let mut handlers = Vec::new();
     if let Some(head) = additions.head {
         handlers.push(element!(REPLACED_BY_HEAD, |el| {
@@ -78,7 +81,14 @@ mod tests {
     #[test]
     fn the_head_replaces_the_builds_preview_tags() {
         let head = "<title>New</title>\n<meta name=\"description\" content=\"New\">\n";
-        let out = apply(INDEX, Additions { head: Some(head), ..Additions::default() }).unwrap();
+        let out = apply(
+            INDEX,
+            Additions {
+                head: Some(head),
+                ..Additions::default()
+            },
+        )
+        .unwrap();
         assert_eq!(out.matches("<title>").count(), 1);
         assert!(!out.contains("<title>Eventdesk</title>"));
         assert!(!out.contains("content=\"Old\""));
@@ -87,7 +97,14 @@ mod tests {
         assert!(out.contains("<meta charset=\"utf-8\">"));
         assert!(out.contains(&format!("{head}</head>")));
         // Twice gives the same page: nothing piles up.
-        let again = apply(&out, Additions { head: Some(head), ..Additions::default() }).unwrap();
+        let again = apply(
+            &out,
+            Additions {
+                head: Some(head),
+                ..Additions::default()
+            },
+        )
+        .unwrap();
         assert_eq!(again.matches("<title>").count(), 1);
     }
 
@@ -111,7 +128,14 @@ mod tests {
     #[test]
     fn tags_in_the_body_are_left_alone() {
         let html = "<html><head><title>T</title></head><body><title>in body</title><meta property=\"og:x\" content=\"y\"></body></html>";
-        let out = apply(html, Additions { head: Some("<title>N</title>"), ..Additions::default() }).unwrap();
+        let out = apply(
+            html,
+            Additions {
+                head: Some("<title>N</title>"),
+                ..Additions::default()
+            },
+        )
+        .unwrap();
         assert!(out.contains("<title>in body</title>"));
         assert!(out.contains("og:x"));
         assert!(!out.contains("<title>T</title>"));

@@ -7,7 +7,9 @@ use percent_encoding::percent_decode_str;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     /// The feed, with the raw query of its filters.
-    Home { query: Option<String> },
+    Home {
+        query: Option<String>,
+    },
     Methodology,
     Event(String),
     Entity(String),

@@ -134,9 +134,8 @@ pub async fn event_card(
     else {
         return not_found("There is no such card.");
     };
-    let event = match fetch::<Event>(&state.upstream, &format!("/events/{id}"), CARD_BUDGET).await
-    {
-        Fetched::Found { value, .. } => value,
+    let event = match fetch::<Event>(&state.upstream, &format!("/events/{id}"), CARD_BUDGET).await {
+        Fetched::Found { value, .. } => *value,
         Fetched::Gone(_) => {
             return (
                 StatusCode::GONE,
