@@ -1,36 +1,15 @@
 //! The app's page carries its first data: `/events/{id}` that event's JSON,
 //! `/` (with or without filters) the feed's first page, exactly as the API
-//! answers them, in a data block the page cannot be broken by.
+//! answers them (read by `eventdesk-web` from the reference API over HTTP),
+//! in a data block the page cannot be broken by.
 
 mod support;
 
-use serde_json::Value;
-use support::{write_dist, Setup, TestServer, PARIS};
+use support::html::preload_block as block;
+use support::{fixtures_dir, Site, PARIS};
 
-async fn with_dist() -> TestServer {
-    let (setup, dir) = Setup::fresh();
-    write_dist(&setup.dist);
-    TestServer::start_with(setup, Some(dir)).await
-}
-
-/// The block's `data-api`, `data-page` and decoded JSON, if the page has one.
-fn block(html: &str) -> Option<(String, String, Value)> {
-    let start = html.find(r#"<script type="application/json" id="eventdesk-preload""#)?;
-    let open_end = start + html[start..].find('>')? + 1;
-    let close = open_end + html[open_end..].find("</script>")?;
-    let tag = &html[start..open_end];
-    let attr = |name: &str| {
-        let from = tag.find(&format!("{name}=\""))? + name.len() + 2;
-        let raw = &tag[from..from + tag[from..].find('"')?];
-        Some(
-            raw.replace("&quot;", "\"")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&"),
-        )
-    };
-    let json = serde_json::from_str(&html[open_end..close]).ok()?;
-    Some((attr("data-api")?, attr("data-page")?, json))
+async fn with_dist() -> Site {
+    Site::start().await
 }
 
 #[tokio::test]
@@ -44,6 +23,12 @@ async fn the_event_page_carries_the_event() {
         json,
         server.get_json(&format!("/api/v1/events/{PARIS}")).await
     );
+    assert_eq!(
+        json,
+        server.api.get_json(&format!("/events/{PARIS}")).await,
+        "as the upstream answers it"
+    );
+    assert!(page.contains("data-first-paint"), "with its first paint");
     assert!(
         page.find("eventdesk-preload").unwrap()
             < page.to_ascii_lowercase().rfind("</body").unwrap()
@@ -56,6 +41,7 @@ async fn the_feed_carries_its_first_page_for_its_filters() {
     let (api, at, json) = block(&server.get("/").await.text()).expect("a preload block");
     assert_eq!((api.as_str(), at.as_str()), ("/events?limit=20", "/"));
     assert_eq!(json, server.get_json("/api/v1/events?limit=20").await);
+    assert_eq!(json, server.api.get_json("/events?limit=20").await);
 
     let (api, at, json) = block(
         &server
@@ -72,6 +58,13 @@ async fn the_feed_carries_its_first_page_for_its_filters() {
             .get_json("/api/v1/events?category=diplomatic&limit=20")
             .await
     );
+    assert_eq!(
+        json,
+        server
+            .api
+            .get_json("/events?category=diplomatic&limit=20")
+            .await
+    );
 }
 
 #[tokio::test]
@@ -85,5 +78,27 @@ async fn pages_without_data_or_with_an_error_carry_none() {
         let page = server.get(path).await;
         assert_eq!(page.status, 200, "{path}");
         assert!(!page.text().contains("eventdesk-preload"), "{path}");
+        assert!(!page.text().contains("data-first-paint"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn with_no_preload_pages_carry_their_head_but_no_data() {
+    let server = Site::start_with(fixtures_dir(), |setup| setup.no_preload = true).await;
+    for path in ["/", &format!("/events/{PARIS}"), "/?category=diplomatic"] {
+        let page = server.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        let html = page.text();
+        assert!(!html.contains("eventdesk-preload"), "{path}");
+        assert!(!html.contains("data-first-paint"), "{path}");
+        assert!(
+            html.contains("property=\"og:title\""),
+            "{path}: the head still goes in"
+        );
+    }
+    let event = server.get(&format!("/events/{PARIS}")).await.text();
+    assert!(
+        event.contains("Coalition of the Willing meets Zelensky in Paris"),
+        "the event's own head"
+    );
 }

@@ -1,15 +1,16 @@
 //! Link previews, as a crawler sees them: a plain GET of the page (no
 //! JavaScript) carries the event's title, description, canonical link, Open
 //! Graph, Twitter and JSON-LD tags, escaped; the share card is a 1200×630 PNG.
+//! `eventdesk-web` makes both from the reference API's answers.
 
 mod support;
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use support::{Setup, TestServer, PARIS};
+use support::html::{parse_head, png_size as decode_png, Head};
+use support::{Site, PARIS};
 
 const HOSTILE: &str = "hostile-text-kyiv-2025-01-02";
 const HOSTILE_TITLE: &str = r#"“Peace” talks "resume" <b>in</b> Київ & Αθήνα: 'breakthrough'?"#;
@@ -44,8 +45,8 @@ fn hostile_event() -> Value {
 
 /// The real fixtures plus the hostile event, and a Trunk-like index.html
 /// with its own title and description that the server must replace.
-async fn server() -> TestServer {
-    let (mut setup, dir): (Setup, _) = Setup::fresh();
+async fn server() -> Site {
+    let dir = tempfile::tempdir().unwrap();
     let fixtures = dir.path().join("fixtures");
     support::copy_dir(&support::fixtures_dir(), &fixtures);
     std::fs::write(
@@ -53,126 +54,26 @@ async fn server() -> TestServer {
         serde_json::to_string_pretty(&hostile_event()).unwrap(),
     )
     .unwrap();
-    setup.fixtures = fixtures;
-    support::write_dist(&setup.dist);
+    Site::start_with(fixtures, |setup| write_index(&setup.dist))
+        .await
+        .keeping(dir)
+}
+
+/// A Trunk-like index.html with its own title and description, in place of
+/// write_dist's pages (event.html too, so every page is this one).
+fn write_index(dist: &std::path::Path) {
+    std::fs::remove_file(dist.join("event.html")).unwrap();
     std::fs::write(
-        setup.dist.join("index.html"),
+        dist.join("index.html"),
         "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\">\n    \
          <title>Eventdesk</title>\n    <meta name=\"description\" content=\"The app's default.\">\n    \
          <link rel=\"stylesheet\" href=\"/style-fedcba9876543210.css\">\n  </head>\n  \
          <body><noscript>Eventdesk needs JavaScript.</noscript></body>\n</html>\n",
     )
     .unwrap();
-    TestServer::start_with(setup, Some(dir)).await
 }
 
-/// The inverse of the server's escaping.
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// What a crawler reads from a page's head.
-#[derive(Debug, Default)]
-struct Head {
-    title: Vec<String>,
-    /// `name` or `property` → every `content` given for it, unescaped.
-    meta: HashMap<String, Vec<String>>,
-    canonical: Vec<String>,
-    json_ld: Vec<Value>,
-    /// Every tag in the head, by name.
-    tags: Vec<String>,
-}
-
-impl Head {
-    fn one(&self, key: &str) -> &str {
-        let values = self
-            .meta
-            .get(key)
-            .unwrap_or_else(|| panic!("no {key} in {self:#?}"));
-        assert_eq!(values.len(), 1, "{key} given {} times", values.len());
-        &values[0]
-    }
-}
-
-/// Reads attributes the way an HTML tokenizer would: `name="value"` pairs,
-/// values running to the next double quote.
-fn attributes(tag: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq]
-            .rsplit([' ', '<'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let value_start = eq + 2;
-        let Some(len) = rest[value_start..].find('"') else {
-            break;
-        };
-        out.insert(name, unescape(&rest[value_start..value_start + len]));
-        rest = &rest[value_start + len + 1..];
-    }
-    out
-}
-
-/// Tokenizes the head as a browser would: tags are `<…>`, except that the
-/// text of `<title>` and `<script>` runs to their closing tag.
-fn parse_head(html: &str) -> Head {
-    let start = html.find("<head>").expect("a head") + "<head>".len();
-    let end = html.find("</head>").expect("the head closes");
-    let head = &html[start..end];
-    let mut out = Head::default();
-    let mut at = 0;
-    while let Some(open) = head[at..].find('<') {
-        let open = at + open;
-        let close = open + head[open..].find('>').expect("tag closes") + 1;
-        let tag = &head[open..close];
-        let name: String = tag[1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        out.tags.push(name.clone());
-        at = close;
-        match name.as_str() {
-            "title" => {
-                let text_end = at + head[at..].find("</title>").expect("title closes");
-                out.title.push(unescape(&head[at..text_end]));
-                at = text_end + "</title>".len();
-            }
-            "script" => {
-                let text_end = at + head[at..].find("</script>").expect("script closes");
-                if tag.contains("application/ld+json") {
-                    out.json_ld
-                        .push(serde_json::from_str(&head[at..text_end]).expect("JSON-LD parses"));
-                }
-                at = text_end + "</script>".len();
-            }
-            "meta" => {
-                let a = attributes(tag);
-                if let Some(key) = a.get("name").or(a.get("property")) {
-                    out.meta
-                        .entry(key.clone())
-                        .or_default()
-                        .push(a.get("content").cloned().unwrap_or_default());
-                }
-            }
-            "link" => {
-                let a = attributes(tag);
-                if a.get("rel").map(String::as_str) == Some("canonical") {
-                    out.canonical.push(a["href"].clone());
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-async fn crawl(server: &TestServer, path: &str, agent: &str) -> (String, Head) {
+async fn crawl(server: &Site, path: &str, agent: &str) -> (String, Head) {
     let a = server
         .request(reqwest::Method::GET, path, &[("user-agent", agent)], None)
         .await;
@@ -186,9 +87,9 @@ async fn crawl(server: &TestServer, path: &str, agent: &str) -> (String, Head) {
     (html, head)
 }
 
-fn event(server: &TestServer, id: &str) -> eventdesk_model::Event {
+fn event(server: &Site, id: &str) -> eventdesk_model::Event {
     let file = server
-        .setup
+        .api
         .fixtures
         .join("events")
         .join(format!("{id}.json"));
@@ -196,7 +97,7 @@ fn event(server: &TestServer, id: &str) -> eventdesk_model::Event {
 }
 
 /// Checks every preview tag of an event page against the event itself.
-fn assert_event_head(server: &TestServer, head: &Head, e: &eventdesk_model::Event) {
+fn assert_event_head(server: &Site, head: &Head, e: &eventdesk_model::Event) {
     let canonical = format!("{}/events/{}", server.base, e.id);
     let headline = e.title.as_deref().unwrap_or(&e.summary.summary);
     assert_eq!(
@@ -359,7 +260,7 @@ async fn every_page_has_its_own_head() {
     assert_eq!(home.title.len(), 1);
 
     let (_, methodology) = crawl(&server, "/methodology", "Twitterbot/1.0").await;
-    let summary = support::fixtures::read("methodology.json")["summary"]
+    let summary = support::read_fixture("methodology.json")["summary"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -396,14 +297,6 @@ async fn every_page_has_its_own_head() {
     let site = server.get("/share/site.png").await;
     assert_eq!(site.status, StatusCode::OK);
     assert_eq!(decode_png(&site.body), (1200, 630));
-}
-
-fn decode_png(bytes: &[u8]) -> (u32, u32) {
-    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    let mut reader = decoder.read_info().expect("a PNG header");
-    let mut pixels = vec![0; reader.output_buffer_size()];
-    let info = reader.next_frame(&mut pixels).expect("the PNG decodes");
-    (info.width, info.height)
 }
 
 #[tokio::test]
@@ -466,11 +359,12 @@ async fn share_cards_are_1200_by_630_pngs_cached_by_etag() {
 /// its card still draws.
 #[tokio::test]
 async fn hostile_fixtures_never_break_the_head() {
-    let (mut setup, dir) = Setup::fresh();
-    setup.fixtures = support::fixtures_dir().with_file_name("fixtures-hostile");
-    support::write_dist(&setup.dist);
-    let server = TestServer::start_with(setup, Some(dir)).await;
-    let mut files: Vec<_> = std::fs::read_dir(server.setup.fixtures.join("events"))
+    let server = Site::start_with(
+        support::fixtures_dir().with_file_name("fixtures-hostile"),
+        |_| {},
+    )
+    .await;
+    let mut files: Vec<_> = std::fs::read_dir(server.api.fixtures.join("events"))
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -511,4 +405,54 @@ async fn hostile_fixtures_never_break_the_head() {
         assert_eq!(card.status, StatusCode::OK, "{image}");
         assert_eq!(decode_png(&card.body), (1200, 630), "{}", e.id);
     }
+}
+
+/// Links in the head name the site as readers reach it: `--public-origin`
+/// whatever the request says; else, with `--trust-proxy`, the proxy's
+/// `X-Forwarded-Proto` and `-Host`; else the request's own `Host`.
+#[tokio::test]
+async fn links_follow_the_public_origin_or_a_trusted_proxy() {
+    let path = format!("/events/{PARIS}");
+    let forwarded = [
+        ("x-forwarded-proto", "https"),
+        ("x-forwarded-host", "news.example"),
+        ("user-agent", "Twitterbot/1.0"),
+    ];
+    let head_of = |html: String| parse_head(&html);
+
+    let configured = Site::start_with(support::fixtures_dir(), |setup| {
+        setup.public_origin = Some("https://eventdesk.example".into());
+        setup.trust_proxy = true;
+    })
+    .await;
+    let page = configured
+        .request(reqwest::Method::GET, &path, &forwarded, None)
+        .await;
+    let head = head_of(page.text());
+    assert_eq!(
+        head.canonical,
+        vec![format!("https://eventdesk.example{path}")]
+    );
+    assert!(head.one("og:image").starts_with(&format!(
+        "https://eventdesk.example/share/events/{PARIS}.png?v="
+    )));
+
+    let proxied = Site::start_with(support::fixtures_dir(), |setup| setup.trust_proxy = true).await;
+    let page = proxied
+        .request(reqwest::Method::GET, &path, &forwarded, None)
+        .await;
+    let head = head_of(page.text());
+    assert_eq!(head.canonical, vec![format!("https://news.example{path}")]);
+    assert_eq!(head.one("og:url"), format!("https://news.example{path}"));
+
+    let direct = Site::start().await;
+    let page = direct
+        .request(reqwest::Method::GET, &path, &forwarded, None)
+        .await;
+    let head = head_of(page.text());
+    assert_eq!(
+        head.canonical,
+        vec![format!("{}{path}", direct.base)],
+        "an untrusted X-Forwarded-Host is not believed"
+    );
 }
