@@ -21,7 +21,11 @@ pub struct Config {
     pub dist: PathBuf,
 
     /// The backend's API: an http(s) base URL ending in /api/v1, e.g. https://api.example.org/api/v1.
-    #[arg(long, env = "EVENTDESK_UPSTREAM", default_value = "http://127.0.0.1:8090/api/v1")]
+    #[arg(
+        long,
+        env = "EVENTDESK_UPSTREAM",
+        default_value = "http://127.0.0.1:8090/api/v1"
+    )]
     pub upstream: String,
 
     /// The origin readers reach this site at, for canonical links, Open Graph
@@ -39,6 +43,12 @@ pub struct Config {
     /// then asks the API (e.g. for tests that answer the API themselves).
     #[arg(long, env = "EVENTDESK_NO_PRELOAD")]
     pub no_preload: bool,
+
+    /// How long a reader's API call passed through to the upstream may take,
+    /// in milliseconds, body included; past it the reader gets a 504 problem.
+    /// The app itself gives up at 15 s.
+    #[arg(long, env = "EVENTDESK_API_TIMEOUT_MS", default_value_t = 10_000)]
+    pub api_timeout_ms: u64,
 
     /// What to log, as a tracing filter (e.g. info, eventdesk_web=debug,tower_http=debug).
     #[arg(long, env = "RUST_LOG", default_value = "info")]

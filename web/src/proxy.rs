@@ -24,11 +24,10 @@
 //! The upstream's answers, problems included, pass unchanged but for those
 //! headers, a `Location` under the upstream's base rewritten to this origin's
 //! `/api/v1/…`, and a body cap ([`crate::upstream::BODY_MAX_BYTES`]; over it,
-//! 502). Unreachable: 502; no answer within [`TIMEOUT`]: 504.
+//! 502). Unreachable: 502; no answer within `--api-timeout-ms`: 504.
 
 use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
-use std::sync::RwLock;
 use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
@@ -49,9 +48,6 @@ pub const PREFIX: &str = "/api/v1";
 pub const TARGET_MAX_BYTES: usize = 8 * 1024;
 /// A request body (only POST takes one).
 pub const BODY_MAX_BYTES: usize = eventdesk_model::submission::BODY_MAX_BYTES;
-/// How long one passed-through call may take, body included. The app itself
-/// gives up at 15 s, so the reader sees this server's 504 rather than nothing.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// The methods passed through.
 pub const ALLOW: &str = "GET, HEAD, POST";
 
@@ -98,25 +94,6 @@ const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
 const X_FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
 const X_FORWARDED_HOST: HeaderName = HeaderName::from_static("x-forwarded-host");
 
-/// Per-upstream timeouts other than [`TIMEOUT`], for tests.
-static TIMEOUTS: RwLock<Vec<(String, Duration)>> = RwLock::new(Vec::new());
-
-/// Test hook: calls to the upstream whose base is `upstream_base` (as
-/// `Upstream::base` spells it) time out after `timeout` instead of [`TIMEOUT`].
-#[doc(hidden)]
-pub fn set_timeout_for(upstream_base: &str, timeout: Duration) {
-    let mut all = TIMEOUTS.write().unwrap_or_else(|e| e.into_inner());
-    all.retain(|(base, _)| base != upstream_base);
-    all.push((upstream_base.to_owned(), timeout));
-}
-
-fn timeout_for(upstream_base: &str) -> Duration {
-    let all = TIMEOUTS.read().unwrap_or_else(|e| e.into_inner());
-    all.iter()
-        .find(|(base, _)| base == upstream_base)
-        .map_or(TIMEOUT, |(_, t)| *t)
-}
-
 /// Any request under `/api/v1/`.
 pub async fn pass(State(state): State<AppState>, req: Request) -> Response {
     match forward(&state, req).await {
@@ -152,7 +129,7 @@ async fn forward(state: &AppState, req: Request) -> Result<Response, ProblemResp
         return Err(ProblemResponse::method_not_allowed(ALLOW));
     }
 
-    let timeout = timeout_for(state.upstream.base());
+    let timeout = Duration::from_millis(state.config.api_timeout_ms);
     let body = if method == Method::POST {
         if body.size_hint().lower() > BODY_MAX_BYTES as u64 {
             return Err(ProblemResponse::payload_too_large(BODY_MAX_BYTES));
@@ -623,16 +600,6 @@ mod tests {
             same_origin_location("https://api.example.org:443/backend/api/v1", target, base)
                 .as_deref(),
             Some("/api/v1")
-        );
-    }
-
-    #[test]
-    fn timeouts_can_be_set_per_upstream() {
-        assert_eq!(timeout_for("http://nowhere.invalid/api/v1"), TIMEOUT);
-        set_timeout_for("http://set.invalid/api/v1", Duration::from_millis(5));
-        assert_eq!(
-            timeout_for("http://set.invalid/api/v1"),
-            Duration::from_millis(5)
         );
     }
 }

@@ -694,8 +694,7 @@ async fn an_unreachable_upstream_is_502() {
 #[tokio::test]
 async fn a_hanging_upstream_is_504() {
     let up = stub().await;
-    eventdesk_web::proxy::set_timeout_for(&up.base, Duration::from_millis(300));
-    let web = web(&up.base, &[]).await;
+    let web = web(&up.base, &["--api-timeout-ms", "300"]).await;
     let started = Instant::now();
     let res = client().get(web.url("/api/v1/hang")).send().await.unwrap();
     assert_problem_res(res, 504).await;
