@@ -137,50 +137,44 @@ function get(agent, origin, p, headers) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 // ---------------------------------------------------------------- main
+// Two phases, each from cold (eventdesk-web restarted, so nothing of the
+// event is cached): "paced", the requests spread evenly over the window, and
+// "burst", all of them at once on the same connections.
+const webBin = process.env.EVENTDESK_WEB_BIN ?? path.join(root, "target/server/eventdesk-web");
 let web = WEB_GIVEN?.replace(/\/$/, "");
 let proxy = null;
+let webChild = null;
 let setup;
-try {
-  if (!web) {
-    let api = API_GIVEN?.replace(/\/$/, "");
-    if (!api) {
-      const apiPort = PORT + 2;
-      const db = path.join(os.tmpdir(), "eventdesk-previews.sqlite3");
-      for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-      start(
-        process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target/server/eventdesk-server"),
-        ["--addr", `127.0.0.1:${apiPort}`, "--db", db, "--fixtures", path.join(root, "server/fixtures"), "--trust-proxy"],
-      );
-      api = `http://127.0.0.1:${apiPort}`;
-    }
-    await waitUp(`${api}/api/v1/categories`);
-    proxy = await countingProxy(api, PORT + 1);
-    start(process.env.EVENTDESK_WEB_BIN ?? path.join(root, "target/server/eventdesk-web"), [
-      "--addr",
-      `127.0.0.1:${PORT}`,
-      "--upstream",
-      `http://127.0.0.1:${PORT + 1}/api/v1`,
-      "--dist",
-      path.resolve(opt("--dist", path.join(root, "dist"))),
-      "--trust-proxy",
-    ]);
-    web = `http://127.0.0.1:${PORT}`;
-    await waitUp(`${web}/favicon.svg`, true);
-    setup = `eventdesk-web (\`--trust-proxy\`, with the embedded data) → a counting Node proxy → ${API_GIVEN ? "the running API" : "eventdesk-server (\`--trust-proxy\`, a fresh database of the sample events)"}`;
-    // Nothing of the event is cached yet: the burst starts cold.
-    proxy.counts.clear();
-  } else {
-    setup = `the running eventdesk-web at ${web} (upstream calls not counted)`;
-  }
 
+async function startWeb() {
+  if (webChild) {
+    const gone = new Promise((r) => webChild.once("exit", r));
+    webChild.kill("SIGTERM");
+    await gone;
+  }
+  webChild = start(webBin, [
+    "--addr",
+    `127.0.0.1:${PORT}`,
+    "--upstream",
+    `http://127.0.0.1:${PORT + 1}/api/v1`,
+    "--dist",
+    path.resolve(opt("--dist", path.join(root, "dist"))),
+    "--trust-proxy",
+  ]);
+  await waitUp(`http://127.0.0.1:${PORT}/favicon.svg`, true);
+  proxy.counts.clear();
+}
+
+async function phase(name, seconds) {
+  if (proxy) await startWeb();
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const kinds = { page: [], card: [] };
   const errorSamples = [];
   let errors = 0;
   let next = 0;
-  const spacing = (SECONDS * 1000) / REQUESTS;
+  const spacing = (seconds * 1000) / REQUESTS;
   const hardStop = Date.now() + (SECONDS + 60) * 1000;
-  log(`${REQUESTS} requests over ${SECONDS} s on up to ${CONCURRENCY} connections at ${web}`);
+  log(`${name}: ${REQUESTS} requests over ${seconds} s on up to ${CONCURRENCY} connections at ${web}`);
   const t0 = performance.now();
   let lastStart = 0;
 
@@ -188,8 +182,7 @@ try {
     for (;;) {
       const n = next++;
       if (n >= REQUESTS || Date.now() > hardStop) return;
-      const due = t0 + n * spacing;
-      const wait = due - performance.now();
+      const wait = t0 + n * spacing - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       lastStart = Math.max(lastStart, performance.now() - t0);
       const kind = CARD_EVERY > 0 && n % CARD_EVERY === CARD_EVERY - 1 ? "card" : "page";
@@ -210,35 +203,68 @@ try {
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
   const wall = (performance.now() - t0) / 1000;
   agent.destroy();
-
-  const sent = kinds.page.length + kinds.card.length;
-  const all = [...kinds.page, ...kinds.card].sort((a, b) => a - b);
-  const row = (name, xs) => {
-    if (!xs.length) return `| ${name} | 0 | | | | |`;
-    const s = [...xs].sort((a, b) => a - b);
-    return `| ${name} | ${s.length} | ${pct(s, 50).toFixed(1)} | ${pct(s, 95).toFixed(1)} | ${pct(s, 99).toFixed(1)} | ${s[s.length - 1].toFixed(1)} |`;
-  };
   const upstream = proxy ? [...proxy.counts.entries()].sort((a, b) => b[1] - a[1]) : null;
-  const upstreamTotal = upstream ? upstream.reduce((n, [, c]) => n + c, 0) : null;
+  return { name, seconds, kinds, errors, errorSamples, wall, lastStart, upstream };
+}
+
+const row = (name, xs) => {
+  if (!xs.length) return `| ${name} | 0 | | | | |`;
+  const s = [...xs].sort((a, b) => a - b);
+  return `| ${name} | ${s.length} | ${pct(s, 50).toFixed(1)} | ${pct(s, 95).toFixed(1)} | ${pct(s, 99).toFixed(1)} | ${s[s.length - 1].toFixed(1)} |`;
+};
+
+try {
+  if (!web) {
+    let api = API_GIVEN?.replace(/\/$/, "");
+    if (!api) {
+      const apiPort = PORT + 2;
+      const db = path.join(os.tmpdir(), "eventdesk-previews.sqlite3");
+      for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+      start(
+        process.env.EVENTDESK_SERVER_BIN ?? path.join(root, "target/server/eventdesk-server"),
+        ["--addr", `127.0.0.1:${apiPort}`, "--db", db, "--fixtures", path.join(root, "server/fixtures"), "--trust-proxy"],
+      );
+      api = `http://127.0.0.1:${apiPort}`;
+    }
+    await waitUp(`${api}/api/v1/categories`);
+    proxy = await countingProxy(api, PORT + 1);
+    web = `http://127.0.0.1:${PORT}`;
+    setup = `eventdesk-web (\`--trust-proxy\`, with the embedded data) → a counting Node proxy → ${API_GIVEN ? "the running API" : "eventdesk-server (\`--trust-proxy\`, a fresh database of the sample events)"}`;
+  } else {
+    setup = `the running eventdesk-web at ${web} (upstream calls not counted; not restarted, so not cold)`;
+  }
+
+  const phases = [await phase("paced", SECONDS), await phase("burst", 0)];
+
   const load = os.loadavg()[0].toFixed(1);
   const lines = [
     HEADING,
     "",
-    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} (load average ${load} at the end): \`node bench/previews.mjs\`, ${sent} link-preview requests for one event (the Paris event), spread over ${SECONDS} s from ${CONCURRENCY} concurrent connections with a distinct \`X-Forwarded-For\` each, User-Agent \`${UA.split(" (")[0]}\`; every ${CARD_EVERY}th request is the share card. Setup: ${setup}, over loopback (the load generator and the proxy share the machine's cores with both programs). The burst starts cold: nothing of the event is cached.`,
-    "",
-    `- Sent in ${lastStart < SECONDS * 1000 + 500 ? "the window" : "more than the window"}: the last request started at ${(lastStart / 1000).toFixed(1)} s; all answered after ${wall.toFixed(1)} s`,
-    `- Errors (any status but 200, a page without the event's \`og:title\`, a card that is not a PNG, or a failed connection): ${errors}${errorSamples.length ? ` — e.g. ${errorSamples.join("; ")}` : ""}`,
-    upstream
-      ? `- Upstream calls (through the counting proxy) for the ${sent} requests: **${upstreamTotal}**${upstream.length ? ` — ${upstream.map(([k, c]) => `\`${k}\` ${c}`).join(", ")}` : ""}`
-      : "- Upstream calls: not counted (a running eventdesk-web was used)",
-    "",
-    "| request | count | p50 ms | p95 ms | p99 ms | max ms |",
-    "|---|---|---|---|---|---|",
-    row("event page", kinds.page),
-    row("share card", kinds.card),
-    row("all", all),
+    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} (load average ${load} at the end): \`node bench/previews.mjs\`, ${REQUESTS} link-preview requests for one event (the Paris event) per phase, from ${CONCURRENCY} concurrent keep-alive connections, a distinct \`X-Forwarded-For\` on every request, User-Agent \`${UA.split(" (")[0]}\`; every ${CARD_EVERY}th request is the share card. Setup: ${setup}, over loopback (the load generator and the proxy share the machine's cores with both programs). Each phase starts cold (eventdesk-web restarted: nothing of the event cached): **paced** spreads the requests evenly over ${SECONDS} s (${Math.round(REQUESTS / SECONDS)}/s), **burst** sends them all at once.`,
     "",
   ];
+  let errors = 0;
+  for (const ph of phases) {
+    const all = [...ph.kinds.page, ...ph.kinds.card];
+    errors += ph.errors;
+    const total = ph.upstream ? ph.upstream.reduce((n, [, c]) => n + c, 0) : null;
+    lines.push(
+      `### ${ph.name}${ph.seconds ? ` (over ${ph.seconds} s)` : " (all at once)"}`,
+      "",
+      `- ${all.length} requests; the last started at ${(ph.lastStart / 1000).toFixed(1)} s; all answered after ${ph.wall.toFixed(1)} s`,
+      `- Errors (any status but 200, a page without the event's \`og:title\`, a card that is not a PNG, or a failed connection): ${ph.errors}${ph.errorSamples.length ? ` — e.g. ${ph.errorSamples.join("; ")}` : ""}`,
+      ph.upstream
+        ? `- Upstream calls (counted by the proxy): **${total}** for ${all.length} requests${ph.upstream.length ? ` — ${ph.upstream.map(([k, c]) => `\`${k}\` ${c}`).join(", ")}` : ""}`
+        : "- Upstream calls: not counted (a running eventdesk-web was used)",
+      "",
+      "| request | count | p50 ms | p95 ms | p99 ms | max ms |",
+      "|---|---|---|---|---|---|",
+      row("event page", ph.kinds.page),
+      row("share card", ph.kinds.card),
+      row("all", all),
+      "",
+    );
+  }
   console.log(lines.join("\n"));
   if (!args.includes("--no-write")) writeSection(path.join(here, "RESULTS-load.md"), HEADING, lines);
   if (errors) process.exitCode = 1;
