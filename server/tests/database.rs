@@ -82,7 +82,6 @@ fn flags_have_environment_variables_and_a_bad_limit_is_refused() {
     for var in [
         "EVENTDESK_ADDR",
         "EVENTDESK_DB",
-        "EVENTDESK_DIST",
         "EVENTDESK_FIXTURES",
         "EVENTDESK_SUBMIT_LIMIT",
         "EVENTDESK_TRUST_PROXY",

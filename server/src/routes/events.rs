@@ -1,11 +1,11 @@
 //! `GET /events` and `GET /events/{id}`.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{list_query, valid_id};
+use super::list_query;
+use super::resource_id::EventId;
 use crate::problem::{json_text, ApiError};
 use crate::store::events::{self, Found};
 use crate::AppState;
@@ -18,9 +18,8 @@ pub async fn list(
     Ok(json_text(StatusCode::OK, body))
 }
 
-/// The body of `GET /events` for this raw query: also embedded in the feed's
-/// page by `crate::preload`.
-pub async fn list_json(state: &AppState, raw: Option<&str>) -> Result<String, ApiError> {
+/// The body of `GET /events` for this raw query.
+async fn list_json(state: &AppState, raw: Option<&str>) -> Result<String, ApiError> {
     let q = list_query::parse(raw)?;
     let page = state
         .db
@@ -38,16 +37,8 @@ pub async fn list_json(state: &AppState, raw: Option<&str>) -> Result<String, Ap
     ))
 }
 
-pub async fn one(
-    State(state): State<AppState>,
-    id: Result<Path<String>, PathRejection>,
-) -> Result<Response, ApiError> {
-    let Ok(Path(id)) = id else {
-        return Err(no_such_event());
-    };
-    if !valid_id(&id) {
-        return Err(no_such_event());
-    }
+pub async fn one(State(state): State<AppState>, id: EventId) -> Result<Response, ApiError> {
+    let id = id.into_string();
     match state
         .db
         .read_async(move |conn| events::get(conn, &id))
@@ -55,10 +46,6 @@ pub async fn one(
     {
         Found::Event(doc) => Ok(json_text(StatusCode::OK, doc)),
         Found::Withdrawn(reason) => Err(ApiError::withdrawn(&reason)),
-        Found::Missing => Err(no_such_event()),
+        Found::Missing => Err(EventId::missing()),
     }
-}
-
-pub fn no_such_event() -> ApiError {
-    ApiError::not_found("There is no event with this id.")
 }

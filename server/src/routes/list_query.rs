@@ -27,7 +27,11 @@ fn date(name: &str, v: &str) -> Result<String, ApiError> {
     }
 }
 
-/// Reads the raw query string. Empty values count as absent; unknown parameters are ignored.
+/// Reads the raw query string. An empty (or blank) value counts as absent where
+/// the contract's schema allows an empty string (`q`, `entity`, `category`,
+/// `confidence`, `cursor`); for `from`, `to`, `country` and `limit` it is no
+/// date, country or number, so it is a 400 like any other invalid value.
+/// Unknown parameters are ignored.
 pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
     let mut q = ListQuery {
         filter: EventFilter::default(),
@@ -36,7 +40,7 @@ pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
     };
     for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         let value = value.trim();
-        if value.is_empty() {
+        if value.is_empty() && !matches!(key.as_ref(), "from" | "to" | "country" | "limit") {
             continue;
         }
         match key.as_ref() {
@@ -113,7 +117,10 @@ mod tests {
         assert_eq!(q.limit, 3);
         assert_eq!(q.filter.text.as_deref(), Some("\"paris\"*"));
         assert_eq!(parse(None).unwrap().limit, LIMIT_DEFAULT);
-        assert_eq!(parse(Some("country=&limit=")).unwrap().limit, LIMIT_DEFAULT);
+        let blank = parse(Some("q=&entity=&category=&confidence=&cursor=%20")).unwrap();
+        assert_eq!(blank.limit, LIMIT_DEFAULT);
+        assert!(blank.after.is_none() && blank.filter.text.is_none());
+        assert!(blank.filter.categories.is_empty() && blank.filter.entity.is_none());
     }
 
     #[test]
@@ -130,6 +137,13 @@ mod tests {
             "from=2025-9-4",
             "from=2025-02-01&to=2025-01-01",
             "cursor=abc",
+            "to=",
+            "from=",
+            "from=%20",
+            "from=2025-01-01&to=",
+            "country=",
+            "limit=",
+            "limit=%20",
         ] {
             assert_eq!(status(raw), Some(400), "{raw}");
         }

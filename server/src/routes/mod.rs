@@ -1,8 +1,9 @@
-//! The HTTP surface: the API under `/api/v1`, and the app for everything else.
+//! The HTTP surface: the API under `/api/v1`; any other path is a 404 problem.
 
 mod events;
 mod list_query;
 mod reference;
+pub mod resource_id;
 mod submission_body;
 mod submissions;
 
@@ -11,23 +12,15 @@ use std::any::Any;
 use axum::body::Body;
 use axum::http::{Response, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{any, get, post};
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 
-pub use events::list_json as events_page_json;
+pub use resource_id::valid_id;
 
 use crate::problem::ApiError;
-use crate::{headers, static_files, AppState};
-
-/// Event ids, as the contract's `EventId` parameter: `^[A-Za-z0-9_-]{1,128}$`.
-pub fn valid_id(id: &str) -> bool {
-    (1..=128).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
+use crate::{headers, AppState};
 
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
@@ -41,39 +34,22 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/categories", get(reference::categories))
         .route("/api/v1/entities/{entity_id}", get(reference::entity))
         .route("/api/v1/methodology", get(reference::methodology))
-        .route("/api", any(api_not_found))
-        .route("/api/", any(api_not_found))
-        .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed)
         .route_layer(headers::cors());
-    // Link previews (crate::share): share cards, and each page's head tags in the app's HTML.
-    let api = api
-        .route("/share/events/{file}", get(crate::share::event_card))
-        .route("/share/site.png", get(crate::share::site_card));
-    let app = static_files::service(&state.config.dist)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::preload::embed,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::share::head_tags,
-        ));
-    outer_layers(api.fallback_service(app).with_state(state))
+    outer_layers(api.fallback(not_found).with_state(state))
 }
 
-/// What every answer passes through: the page's script policy, compression, a panic turned into a 500
+/// What every answer passes through: compression, a panic turned into a 500
 /// problem (the server keeps running), the request size limits, and the default headers.
 fn outer_layers(router: Router) -> Router {
     router
-        .layer(axum::middleware::from_fn(crate::csp::page_policy))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panicked))
         .layer(axum::middleware::from_fn(crate::request_limits::limits))
         .layer(axum::middleware::from_fn(headers::defaults))
 }
 
-async fn api_not_found() -> ApiError {
+async fn not_found() -> ApiError {
     ApiError::not_found("There is no such API path.")
 }
 
@@ -108,14 +84,5 @@ mod tests {
         let body = axum::body::to_bytes(res.into_body(), 4096).await.unwrap();
         let p: eventdesk_model::Problem = serde_json::from_slice(&body).unwrap();
         assert_eq!(p.status, 500);
-    }
-
-    #[test]
-    fn event_ids_as_the_contract_says() {
-        assert!(valid_id("paris-coalition_2025"));
-        assert!(valid_id(&"a".repeat(128)));
-        for bad in ["", "a b", "a/b", "é", "a.b", &"a".repeat(129)] {
-            assert!(!valid_id(bad), "{bad:?}");
-        }
     }
 }

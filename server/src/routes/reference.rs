@@ -1,10 +1,10 @@
 //! `GET /categories`, `GET /entities/{id}`, `GET /methodology`.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use super::resource_id::EntityId;
 use crate::problem::{json_text, ApiError};
 use crate::store::reference;
 use crate::AppState;
@@ -21,23 +21,14 @@ pub async fn methodology(State(state): State<AppState>) -> Result<Response, ApiE
     }
 }
 
-pub async fn entity(
-    State(state): State<AppState>,
-    id: Result<Path<String>, PathRejection>,
-) -> Result<Response, ApiError> {
-    let missing = || ApiError::not_found("There is no entity with this id.");
-    let Ok(Path(id)) = id else {
-        return Err(missing());
-    };
-    if id.len() > 256 {
-        return Err(missing());
-    }
+pub async fn entity(State(state): State<AppState>, id: EntityId) -> Result<Response, ApiError> {
+    let id = id.into_string();
     match state
         .db
         .read_async(move |conn| reference::entity(conn, &id))
         .await?
     {
         Some(v) => Ok(json_text(StatusCode::OK, v.to_string())),
-        None => Err(missing()),
+        None => Err(EntityId::missing()),
     }
 }

@@ -3,17 +3,15 @@
 use std::net::SocketAddr;
 
 use axum::body::Body;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use eventdesk_model::submission::BODY_MAX_BYTES;
 use eventdesk_model::{SubmissionReceipt, SubmissionStatus, Timestamp};
 
-use super::events::no_such_event;
+use super::resource_id::{EventId, SubmissionId};
 use super::submission_body::{self, SubmissionBody};
-use super::valid_id;
 use crate::client_ip::client_ip;
 use crate::problem::{json_text, ApiError};
 use crate::store::events::{self, Standing};
@@ -23,16 +21,11 @@ use crate::AppState;
 pub async fn create(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    id: Result<Path<String>, PathRejection>,
+    id: EventId,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let Ok(Path(event_id)) = id else {
-        return Err(no_such_event());
-    };
-    if !valid_id(&event_id) {
-        return Err(no_such_event());
-    }
+    let event_id = id.into_string();
     let lookup = event_id.clone();
     match state
         .db
@@ -41,7 +34,7 @@ pub async fn create(
     {
         Standing::Listed => {}
         Standing::Withdrawn(reason) => return Err(ApiError::withdrawn(&reason)),
-        Standing::Missing => return Err(no_such_event()),
+        Standing::Missing => return Err(EventId::missing()),
     }
     if !is_json(&headers) {
         return Err(ApiError::new(
@@ -109,24 +102,15 @@ pub async fn create(
     }
 }
 
-pub async fn one(
-    State(state): State<AppState>,
-    id: Result<Path<String>, PathRejection>,
-) -> Result<Response, ApiError> {
-    let missing = || ApiError::not_found("There is no submission with this id.");
-    let Ok(Path(id)) = id else {
-        return Err(missing());
-    };
-    if id.len() > 128 {
-        return Err(missing());
-    }
+pub async fn one(State(state): State<AppState>, id: SubmissionId) -> Result<Response, ApiError> {
+    let id = id.into_string();
     match state
         .db
         .read_async(move |conn| submissions::get(conn, &id))
         .await?
     {
         Some(receipt) => Ok(json_text(StatusCode::OK, to_json(&receipt)?)),
-        None => Err(missing()),
+        None => Err(SubmissionId::missing()),
     }
 }
 
