@@ -61,6 +61,7 @@ async fn web_in_front_of(upstream: &str) -> Web {
 async fn assert_app_without_data(web: &Web, path: &str, title: &str, build: &str) -> Answer {
     let a = web.get(path).await;
     let what = format!("{path} ({:?})", web.setup.upstream);
+    eprintln!("{what}: {} in {:?}", a.status, a.elapsed);
     assert_eq!(a.status, StatusCode::OK, "{what}");
     assert!(a.elapsed < PAGE_MAX, "{what} took {:?}", a.elapsed);
     assert!(
@@ -247,6 +248,8 @@ async fn an_upstream_answering_html_or_text() {
 async fn an_upstream_answering_json_that_is_not_the_contracts() {
     let truncated = Reply::raw(200, "application/json", r#"{"id":"#);
     failing_with(truncated.clone(), Proxied::Unchanged(truncated)).await;
+    let not_utf8 = Reply::raw(200, "application/json", b"{\"id\": \"\xff\xfe\"}".to_vec());
+    failing_with(not_utf8.clone(), Proxied::Unchanged(not_utf8)).await;
     let stub = Stub::start(|seen| wrong_typed(&seen.path)).await;
     let expected = wrong_typed(&format!("/events/{API_ID}"));
     a_failing_upstream_never_breaks_a_page(&stub.base, Proxied::Unchanged(expected)).await;
@@ -448,6 +451,7 @@ async fn a_burst_of_readers_costs_the_upstream_one_call() {
     }
     assert_eq!(answered, 204);
     let calls = stub.calls(path);
+    eprintln!("{answered} readers, {calls} upstream calls");
     assert!(
         (1..=2).contains(&calls),
         "{calls} upstream calls for 204 readers"
@@ -492,4 +496,26 @@ async fn an_etag_revalidates_and_a_304_keeps_the_page() {
     assert_eq!(seen.len(), 2, "no-cache: asked again, every time");
     assert_eq!(seen[0].header("if-none-match"), None);
     assert_eq!(seen[1].header("if-none-match"), Some("\"v1\""));
+}
+
+#[tokio::test]
+async fn a_burst_against_a_slow_upstream_waits_one_budget_on_one_call() {
+    let stub = Stub::start(|seen| Reply::json(200, &event(seen.id())).after(SLOW)).await;
+    let web = Arc::new(web_in_front_of(&stub.base).await);
+    let path = "/events/slow-burst";
+    let mut readers = tokio::task::JoinSet::new();
+    for _ in 0..50 {
+        let reader = web.clone();
+        readers.spawn(async move {
+            let page = reader.get(path).await;
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(page.elapsed < PAGE_MAX, "{:?}", page.elapsed);
+            assert!(!page.text().contains("eventdesk-preload"));
+            assert!(page.text().contains(EVENT_APP_MARK));
+        });
+    }
+    while let Some(done) = readers.join_next().await {
+        done.expect("a reader");
+    }
+    assert_eq!(stub.calls(path), 1, "one call, shared by every reader");
 }
