@@ -51,7 +51,7 @@ pub fn has_first_paint() -> bool {
 }
 
 /// Removes the server's first paint (the elements marked
-/// `data-first-paint`, see `server/src/first_paint.rs`), once the app has
+/// `data-first-paint`, see `web/src/page/first_paint.rs`), once the app has
 /// drawn the page in their place. Called in the task that draws it, so the
 /// browser never paints both, nor neither.
 pub fn drop_first_paint() {

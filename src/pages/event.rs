@@ -80,7 +80,7 @@ fn EventError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
 
 #[component]
 fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl IntoView {
-    // The same headline as the server's first paint (`server/src/first_paint.rs`).
+    // The same headline as the server's first paint (`web/src/page/first_paint.rs`).
     let has_title = event.has_title();
     let headline = event.headline().to_owned();
     let Event {

@@ -1,7 +1,7 @@
 // "Share this event": Copy link puts the canonical URL on the clipboard, the
 // device share sheet gets the event where the browser has one, and every
 // share link carries the canonical URL and the title, percent-encoded.
-// (What crawlers see of a shared link is tested in server/tests/share.rs.)
+// (What crawlers see of a shared link is tested in web/tests/share.rs.)
 import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
 import type { Page } from "@playwright/test";
 

@@ -220,6 +220,18 @@ async fn forward(state: &AppState, req: Request) -> Result<Response, ProblemResp
         }
     };
 
+    // A server error that is not a problem document (a proxy's HTML page, a
+    // stack trace) is not passed on: the reader's app gets the contract's
+    // problem instead, and nothing of the backend's internals.
+    let content_type = upstream_headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if status.is_server_error() && !upstream::is_json(content_type) {
+        tracing::warn!(%method, path = rest, %status, content_type, "upstream error is not a problem document");
+        return Err(ProblemResponse::bad_answer());
+    }
+
     let mut res = Response::new(Body::from(body));
     *res.status_mut() = status;
     *res.headers_mut() = response_headers(&upstream_headers, &url, state.upstream.base());

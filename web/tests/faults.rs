@@ -239,7 +239,8 @@ async fn an_upstream_answering_html_or_text() {
         "text/html",
         "<html><body><h1>502 Bad Gateway</h1></body></html>",
     );
-    failing_with(html.clone(), Proxied::Unchanged(html)).await;
+    // A server error that is not a problem document becomes the app server's own 502 problem.
+    failing_with(html, Proxied::Problem(502)).await;
     let text = Reply::raw(200, "text/plain", "all good");
     failing_with(text.clone(), Proxied::Unchanged(text)).await;
 }

@@ -56,7 +56,8 @@ fn read(html: &str) -> Scripts {
             element_content_handlers: vec![
                 element!("script", |el| {
                     let mut f = found.borrow_mut();
-                    f.reading_inline = !el.has_attribute("src");
+                    f.reading_inline = !el.has_attribute("src")
+                        && runs_as_script(el.get_attribute("type").as_deref());
                     if f.reading_inline {
                         f.inline.push(String::new());
                     }
@@ -87,6 +88,22 @@ fn read(html: &str) -> Scripts {
         tracing::warn!(error = %e, "page unreadable for its script policy");
     }
     found.into_inner()
+}
+
+/// Whether a `<script type=…>` runs: no type, a JavaScript type or a
+/// module. Data blocks (JSON-LD, the page's first data) never run, so the
+/// policy needs no hash for them.
+fn runs_as_script(kind: Option<&str>) -> bool {
+    let Some(kind) = kind.map(str::trim) else {
+        return true;
+    };
+    let kind = kind.to_ascii_lowercase();
+    kind.is_empty()
+        || kind == "module"
+        || kind == "text/javascript"
+        || kind == "application/javascript"
+        || kind == "text/ecmascript"
+        || kind == "application/ecmascript"
 }
 
 /// The origin of the API base when it is another http(s) origin.
@@ -121,7 +138,10 @@ mod tests {
         assert!(policy.contains(&hash(
             "import init from '/eventdesk-0123456789abcdef.js';await init();"
         )));
-        assert!(policy.contains(&hash(r#"{"@type":"NewsArticle"}"#)));
+        assert!(
+            !policy.contains(&hash(r#"{"@type":"NewsArticle"}"#)),
+            "a data block never runs: no hash"
+        );
         assert!(!policy.contains("/other.js"));
         let scripts = policy
             .split(';')

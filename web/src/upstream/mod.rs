@@ -543,7 +543,7 @@ fn checked_base(raw: &str) -> Result<String, String> {
 
 /// Whether a `Content-Type` is JSON: `application/json` or any `…+json`,
 /// parameters ignored, case-insensitive.
-fn is_json(content_type: &str) -> bool {
+pub fn is_json(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();
     let essence = essence.to_ascii_lowercase();
     match essence.split_once('/') {
