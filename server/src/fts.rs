@@ -1,10 +1,11 @@
 //! Turns a reader's search text into an FTS5 query that cannot be a syntax error:
 //! every word becomes a quoted prefix phrase, all of which must match.
 
-/// `None` when the text has no word to search for.
+/// `None` when the text has no word to search for. Control characters part
+/// words as spaces do: FTS5 reads a NUL inside a quoted phrase as its end.
 pub fn match_expression(q: &str) -> Option<String> {
     let terms: Vec<String> = q
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|word| word.chars().any(char::is_alphanumeric))
         .take(32)
         .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
@@ -32,6 +33,10 @@ mod tests {
         );
         assert_eq!(match_expression("  -- * () ").as_deref(), None);
         assert_eq!(match_expression("").as_deref(), None);
+        assert_eq!(
+            match_expression("a\u{0}b\u{1f}c").as_deref(),
+            Some("\"a\"* \"b\"* \"c\"*")
+        );
     }
 
     #[test]
@@ -56,6 +61,10 @@ mod tests {
             "paris)",
             "'; DROP TABLE t; --",
             "\u{0}",
+            "a\u{0}b",
+            "\u{0}a",
+            "\u{0}\u{a6}.|0J.\u{e6}\u{8f}\u{c3}\u{84b9b}",
+            "x\u{7f}y\u{9c}",
             "\u{301}",
             "e\u{301}",
             "\u{2167}",

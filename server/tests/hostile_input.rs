@@ -69,6 +69,27 @@ async fn query_parameters_never_cause_a_server_error() {
     }
 }
 
+/// Found by the contract fuzz (scripts/fuzz-api.sh): a NUL inside a search
+/// word ended FTS5's quoted phrase early, and the query failed with a 500.
+#[tokio::test]
+async fn control_characters_inside_search_words_are_word_breaks() {
+    let server = TestServer::start().await;
+    for q in [
+        "a%00b",
+        "%00paris",
+        "paris%00",
+        "par%1Fis%7Fcoalition",
+        "%00%C2%A6.%7C0J.%C3%A6",
+    ] {
+        let a = server.get(&format!("/api/v1/events?q={q}")).await;
+        assert_eq!(a.status, 200, "q={q}: {}", a.text());
+    }
+    let split = server.get_json("/api/v1/events?q=paris%00coalition").await;
+    let spaced = server.get_json("/api/v1/events?q=paris%20coalition").await;
+    assert_eq!(split, spaced);
+    assert!(split["total"].as_u64().unwrap() > 0, "{split}");
+}
+
 #[tokio::test]
 async fn submission_fields_never_cause_a_server_error() {
     let server = TestServer::start().await;
