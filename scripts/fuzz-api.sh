@@ -13,7 +13,7 @@
 # the run could not be made.
 #
 # Knobs (environment): FUZZ_MAX_EXAMPLES (examples per operation and phase,
-# default 30), FUZZ_SEED (default 1, for a repeatable run; "random" for a new
+# default 100), FUZZ_SEED (default 1, for a repeatable run; "random" for a new
 # one each time), FUZZ_TIMEOUT (seconds for the whole Schemathesis run,
 # default 300), FUZZ_REPORT_DIR (keep the JUnit report and server log there).
 set -euo pipefail
@@ -25,7 +25,7 @@ venv=target/fuzz-venv
 requirements=tests/fuzz/requirements.txt
 config=tests/fuzz/schemathesis.toml
 server_bin=target/server/eventdesk-server
-max_examples=${FUZZ_MAX_EXAMPLES:-30}
+max_examples=${FUZZ_MAX_EXAMPLES:-100}
 seed=${FUZZ_SEED:-1}
 budget=${FUZZ_TIMEOUT:-300}
 
