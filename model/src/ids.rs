@@ -17,8 +17,18 @@ mod tests {
     #[test]
     fn ids_as_the_contract_says() {
         assert!(valid_id("paris-coalition_2025"));
+        assert!(valid_id("sub_0123456789abcdefABCD"));
         assert!(valid_id(&"a".repeat(128)));
-        for bad in ["", "a b", "a/b", "é", "a.b", "..", &"a".repeat(129)] {
+        for bad in [
+            "",
+            "a b",
+            "a/b",
+            "é",
+            "a.b",
+            "..",
+            "a%20b",
+            &"a".repeat(129),
+        ] {
             assert!(!valid_id(bad), "{bad:?}");
         }
     }
