@@ -366,14 +366,6 @@ pub fn head_for_home(origin: &str) -> Head {
     let canonical = format!("{}/", bare_origin(origin));
     Head {
         title: page_title("Latest events"),
-        description: SITE_DESCRIPTION.into(),
-        social_title: SITE_NAME.into(),
-        social_description: SITE_DESCRIPTION.into(),
-        canonical: canonical.clone(),
-        og_type: "website",
-        image: site_image(origin),
-        properties: Vec::new(),
-        robots: None,
         json_ld: json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
@@ -381,12 +373,19 @@ pub fn head_for_home(origin: &str) -> Head {
             "url": canonical,
             "description": SITE_DESCRIPTION,
         }),
+        ..site_page(&canonical, origin)
     }
 }
 
 /// The head of a page whose data could not be read in time (the upstream is
 /// slow or down): the site's own words and card, at the page's address.
 pub fn head_for_unavailable(canonical: &str, origin: &str) -> Head {
+    site_page(canonical, origin)
+}
+
+/// What every page but an event's starts from: the site's words and card,
+/// a `website`, to be indexed.
+fn site_page(canonical: &str, origin: &str) -> Head {
     Head {
         title: SITE_NAME.into(),
         description: SITE_DESCRIPTION.into(),
@@ -423,11 +422,6 @@ pub fn head_for_methodology(methodology: Option<&Methodology>, origin: &str) -> 
         description: description.clone(),
         social_title: format!("{METHODOLOGY_TITLE}: {SITE_NAME}"),
         social_description: social,
-        canonical: canonical.clone(),
-        og_type: "website",
-        image: site_image(origin),
-        properties: Vec::new(),
-        robots: None,
         json_ld: json!({
             "@context": "https://schema.org",
             "@type": "AboutPage",
@@ -436,6 +430,7 @@ pub fn head_for_methodology(methodology: Option<&Methodology>, origin: &str) -> 
             "description": summary.unwrap_or(METHODOLOGY_DESCRIPTION),
             "publisher": publisher(origin),
         }),
+        ..site_page(&canonical, origin)
     }
 }
 
@@ -479,15 +474,11 @@ pub fn head_for_entity(entity: &Entity, origin: &str) -> Head {
         description: clip(&description, 160),
         social_title: name.to_owned(),
         social_description: clip(&description, SOCIAL_DESCRIPTION_MAX),
-        canonical: canonical.clone(),
         og_type: if entity.kind == EntityKind::Person {
             "profile"
         } else {
             "website"
         },
-        image: site_image(origin),
-        properties: Vec::new(),
-        robots: None,
         json_ld: json!({
             "@context": "https://schema.org",
             "@type": "ProfilePage",
@@ -496,6 +487,7 @@ pub fn head_for_entity(entity: &Entity, origin: &str) -> Head {
             "mainEntity": about,
             "publisher": publisher(origin),
         }),
+        ..site_page(&canonical, origin)
     }
 }
 
@@ -507,10 +499,6 @@ pub fn head_for_missing(heading: &str, description: &str, canonical: &str, origi
         description: description.to_owned(),
         social_title: heading.to_owned(),
         social_description: description.to_owned(),
-        canonical: canonical.to_owned(),
-        og_type: "website",
-        image: site_image(origin),
-        properties: Vec::new(),
         robots: Some("noindex"),
         json_ld: json!({
             "@context": "https://schema.org",
@@ -518,6 +506,7 @@ pub fn head_for_missing(heading: &str, description: &str, canonical: &str, origi
             "name": heading,
             "url": canonical,
         }),
+        ..site_page(canonical, origin)
     }
 }
 
