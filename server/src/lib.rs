@@ -20,6 +20,7 @@ pub mod store;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use axum::Router;
 use config::Config;
 use db::Db;
 use rate_limit::RateLimiter;
@@ -47,9 +48,9 @@ pub enum StartError {
     Serve(std::io::Error),
 }
 
-/// Opens the database (creating and loading it when empty), then serves until
-/// Ctrl-C or SIGTERM. Prints `listening on http://ADDR` once ready.
-pub async fn run(config: Config) -> Result<(), StartError> {
+/// The API over the database at `config.db`, created and loaded with the
+/// fixtures when empty: what [`run`] serves, and what tests run in-process.
+pub fn app(config: Config) -> Result<Router, StartError> {
     let db = Db::open(&config.db)?;
     let set = fixtures::FixtureSet::read(&config.fixtures)?;
     let loaded = db
@@ -62,22 +63,28 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             config.fixtures.display()
         );
     }
-    let listener = tokio::net::TcpListener::bind(&config.addr)
-        .await
-        .map_err(|source| StartError::Listen {
-            addr: config.addr.clone(),
-            source,
-        })?;
-    let local = listener.local_addr().map_err(|source| StartError::Listen {
-        addr: config.addr.clone(),
-        source,
-    })?;
     let state = AppState {
         db: Arc::new(db),
         limiter: Arc::new(RateLimiter::new(config.submit_limit)),
         config: Arc::new(config),
     };
-    let app = routes::router(state);
+    Ok(routes::router(state))
+}
+
+/// Opens the database (creating and loading it when empty), then serves until
+/// Ctrl-C or SIGTERM. Prints `listening on http://ADDR` once ready.
+pub async fn run(config: Config) -> Result<(), StartError> {
+    let addr = config.addr.clone();
+    let app = app(config)?;
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: addr.clone(),
+            source,
+        })?;
+    let local = listener
+        .local_addr()
+        .map_err(|source| StartError::Listen { addr, source })?;
     println!("listening on http://{local}");
     axum::serve(
         listener,

@@ -16,7 +16,6 @@ pub mod stub;
 use std::net::SocketAddr;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Parser;
@@ -59,11 +58,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A listener on a free port of 127.0.0.1, and its `http://` origin.
-async fn listen() -> (TcpListener, String) {
+/// Serves `app` on a free port of 127.0.0.1 until the test's runtime stops,
+/// as both programs serve (with the peer's address); its `http://` origin.
+async fn serve(app: axum::Router) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let origin = format!("http://{}", listener.local_addr().unwrap());
-    (listener, origin)
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("the server serves")
+    });
+    origin
 }
 
 /// The reference API, in-process, on a temporary database loaded from
@@ -83,7 +91,7 @@ impl Api {
     /// What `eventdesk_server::run` does, on a free port: open the database,
     /// install the fixtures, serve the router with the peer's address.
     pub async fn start_with(fixtures: PathBuf) -> Api {
-        use eventdesk_server::{config, db, fixtures as fx, rate_limit, routes, AppState};
+        use eventdesk_server::config;
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("data").join("test.sqlite3");
         let args: Vec<std::ffi::OsString> = vec![
@@ -105,25 +113,8 @@ impl Api {
         // The app server in front says who asked in X-Forwarded-For.
         config.trust_proxy = true;
 
-        let db = db::Db::open(&config.db).expect("open the database");
-        let set = fx::FixtureSet::read(&config.fixtures).expect("read the fixtures");
-        db.write(|conn| fx::install(conn, &set))
-            .expect("install the fixtures");
-        let state = AppState {
-            db: Arc::new(db),
-            limiter: Arc::new(rate_limit::RateLimiter::new(config.submit_limit)),
-            config: Arc::new(config),
-        };
-        let (listener, base) = listen().await;
-        let app = routes::router(state);
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .expect("the reference API serves")
-        });
+        let app = eventdesk_server::app(config).expect("the reference API starts");
+        let base = serve(app).await;
         Api {
             base,
             fixtures,
@@ -281,16 +272,7 @@ impl Web {
     /// as the server.
     pub async fn start_with(setup: WebSetup, dir: Option<tempfile::TempDir>) -> Web {
         let state = eventdesk_web::AppState::new(setup.config()).expect("the app server's state");
-        let (listener, base) = listen().await;
-        let app = eventdesk_web::router(state.clone());
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .expect("the app server serves")
-        });
+        let base = serve(eventdesk_web::router(state.clone())).await;
         Web {
             base,
             setup,
