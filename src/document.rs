@@ -38,7 +38,7 @@ fn follow_canonical(document: &web_sys::Document) {
 
 /// The title of a page that is not an event: "Heading · Eventdesk".
 pub fn page_title(heading: &str) -> String {
-    format!("{heading} · {}", eventdesk_model::page::SITE_NAME)
+    format!("{heading} · {}", eventdesk_page_logic::document::SITE_NAME)
 }
 
 /// True when the page holds the server's first paint (of an event page or

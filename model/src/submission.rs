@@ -1,6 +1,7 @@
 //! The rules a source submission must meet: one set, used by the form before
 //! sending and by the reference backend on receipt.
 
+use crate::text::non_blank;
 use crate::types::{FieldError, SubmissionRequest};
 use crate::url::parse_http;
 
@@ -11,16 +12,47 @@ pub const EMAIL_MAX: usize = 254;
 /// Larger request bodies are refused with 413.
 pub const BODY_MAX_BYTES: usize = 16 * 1024;
 
-/// The form's fields, in the order the form shows them.
-pub const FIELDS: [&str; 4] = ["url", "outlet_name", "note", "email"];
+/// The name of the form's hidden trap field: people never see it, bots fill
+/// it in, and the backend drops a submission that has it.
+pub const HONEYPOT: &str = "website";
 
-pub fn max_len(field: &str) -> Option<usize> {
-    match field {
-        "url" => Some(URL_MAX),
-        "outlet_name" => Some(OUTLET_MAX),
-        "note" => Some(NOTE_MAX),
-        "email" => Some(EMAIL_MAX),
-        _ => None,
+/// A field of `SubmissionRequest`, as the form shows it and as a problem's
+/// `errors[].field` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Url,
+    OutletName,
+    Note,
+    Email,
+}
+
+impl Field {
+    /// Every field, in the order the form shows them.
+    pub const ALL: [Field; 4] = [Self::Url, Self::OutletName, Self::Note, Self::Email];
+
+    /// The contract's name of the field: `outlet_name`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Url => "url",
+            Self::OutletName => "outlet_name",
+            Self::Note => "note",
+            Self::Email => "email",
+        }
+    }
+
+    /// The field a contract name names, if it is one of these.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Its longest value, in characters.
+    pub fn max_len(self) -> usize {
+        match self {
+            Self::Url => URL_MAX,
+            Self::OutletName => OUTLET_MAX,
+            Self::Note => NOTE_MAX,
+            Self::Email => EMAIL_MAX,
+        }
     }
 }
 
@@ -41,19 +73,20 @@ pub fn looks_like_email(s: &str) -> bool {
         && domain.split('.').all(|label| !label.is_empty())
 }
 
-fn err(field: &str, message: impl Into<String>) -> FieldError {
+fn err(field: Field, message: impl Into<String>) -> FieldError {
     FieldError {
-        field: field.to_owned(),
+        field: field.name().to_owned(),
         message: message.into(),
     }
 }
 
-fn too_long(field: &str, what: &str, max: usize) -> FieldError {
+fn too_long(field: Field, what: &str) -> FieldError {
+    let max = field.max_len();
     err(field, format!("{what} can be at most {max} characters."))
 }
 
 fn present(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    v.as_deref().and_then(non_blank)
 }
 
 impl SubmissionRequest {
@@ -62,26 +95,29 @@ impl SubmissionRequest {
         let mut errors = Vec::new();
         let url = self.url.trim();
         if url.is_empty() {
-            errors.push(err("url", "Enter the address of the article."));
+            errors.push(err(Field::Url, "Enter the address of the article."));
         } else if char_len(url) > URL_MAX {
-            errors.push(too_long("url", "The address", URL_MAX));
+            errors.push(too_long(Field::Url, "The address"));
         } else if parse_http(url).is_none() {
             errors.push(err(
-                "url",
+                Field::Url,
                 "Enter the full address of the article, starting with http:// or https://.",
             ));
         }
         if present(&self.outlet_name).is_some_and(|s| char_len(s) > OUTLET_MAX) {
-            errors.push(too_long("outlet_name", "The outlet name", OUTLET_MAX));
+            errors.push(too_long(Field::OutletName, "The outlet name"));
         }
         if present(&self.note).is_some_and(|s| char_len(s) > NOTE_MAX) {
-            errors.push(too_long("note", "The note", NOTE_MAX));
+            errors.push(too_long(Field::Note, "The note"));
         }
         if let Some(email) = present(&self.email) {
             if char_len(email) > EMAIL_MAX {
-                errors.push(too_long("email", "The email address", EMAIL_MAX));
+                errors.push(too_long(Field::Email, "The email address"));
             } else if !looks_like_email(email) {
-                errors.push(err("email", "This does not look like an email address."));
+                errors.push(err(
+                    Field::Email,
+                    "This does not look like an email address.",
+                ));
             }
         }
         errors
@@ -102,6 +138,18 @@ impl SubmissionRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_named_as_the_contract_names_them() {
+        let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["url", "outlet_name", "note", "email"]);
+        for f in Field::ALL {
+            assert_eq!(Field::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Field::from_name("website"), None);
+        assert_eq!(Field::from_name(HONEYPOT), None);
+        assert_eq!(Field::OutletName.max_len(), OUTLET_MAX);
+    }
 
     fn req(url: &str) -> SubmissionRequest {
         SubmissionRequest {

@@ -50,6 +50,18 @@ impl Tone {
         }
         .to_owned()
     }
+
+    /// A strength meter that carries the tone without relying on colour.
+    /// Deliberately unlike the confidence icons: tone is not verification.
+    pub fn icon(&self) -> &'static str {
+        match self {
+            Tone::Certain => "▮▮▮",
+            Tone::Likely => "▮▮▯",
+            Tone::Possible => "▮▯▯",
+            Tone::Doubtful => "▯▯▯",
+            Tone::Other(_) => "▯?▯",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -77,5 +89,22 @@ mod tests {
             "The outlet presents the claim as one possibility."
         );
         assert!(TONE_DISCLAIMER.contains("not an independent verification"));
+    }
+
+    #[test]
+    fn tone_icons_differ_from_confidence_icons() {
+        use crate::types::ConfidenceLevel;
+        let tones = [
+            Tone::Certain,
+            Tone::Likely,
+            Tone::Possible,
+            Tone::Doubtful,
+            Tone::from("x"),
+        ];
+        for (i, t) in tones.iter().enumerate() {
+            assert!(!t.icon().is_empty());
+            assert!(tones[i + 1..].iter().all(|u| u.icon() != t.icon()));
+            assert!(ConfidenceLevel::KNOWN.iter().all(|l| l.icon() != t.icon()));
+        }
     }
 }

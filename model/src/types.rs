@@ -10,6 +10,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::open_enum;
+use crate::text::non_blank;
 use crate::time::{Day, Timestamp};
 
 /// Reads `null` as the type's default, for lists and defaulted booleans.
@@ -430,5 +431,155 @@ impl Problem {
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
+    }
+}
+
+// What a reader is shown of each type.
+
+impl EventSummary {
+    /// The headline: the title when there is one, else the summary.
+    pub fn headline(&self) -> &str {
+        self.title
+            .as_deref()
+            .and_then(non_blank)
+            .unwrap_or_else(|| self.summary.trim())
+    }
+
+    /// True when the page shows a title above the summary.
+    pub fn has_title(&self) -> bool {
+        self.title.as_deref().and_then(non_blank).is_some()
+    }
+
+    /// The summary under the headline, only when the headline is a title.
+    pub fn card_summary(&self) -> Option<&str> {
+        non_blank(&self.summary).filter(|_| self.has_title())
+    }
+
+    /// The event's page: `/events/{id}`, the id percent-encoded.
+    pub fn path(&self) -> String {
+        crate::paths::event_path(&self.id)
+    }
+}
+
+impl Entity {
+    /// The entity's Wikidata page, only for an id of the form `Q` and digits.
+    pub fn wikidata_url(&self) -> Option<String> {
+        let id = self.wikidata_id.as_deref()?.trim();
+        let digits = id.strip_prefix('Q')?;
+        (!digits.is_empty() && digits.len() <= 12 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("https://www.wikidata.org/wiki/{id}"))
+    }
+
+    /// "14 events", when the API counts them.
+    pub fn events_phrase(&self) -> Option<String> {
+        self.event_count.map(|n| match n {
+            1 => "1 event".to_owned(),
+            n => format!("{n} events"),
+        })
+    }
+}
+
+impl Source {
+    /// Where the source's name links: its article, else its homepage, and
+    /// only when that is an `http:`/`https:` URL.
+    pub fn link(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .and_then(crate::url::safe_href)
+            .or_else(|| self.homepage.as_deref().and_then(crate::url::safe_href))
+    }
+}
+
+impl Report {
+    /// The report's own article link, when it is safe.
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().and_then(crate::url::safe_href)
+    }
+
+    /// The quote, when it has words.
+    pub fn quote_text(&self) -> Option<&str> {
+        self.quote.as_deref().and_then(non_blank)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paris() -> Event {
+        serde_json::from_str(include_str!(
+            "../../api/examples/event-paris-coalition.json"
+        ))
+        .expect("the contract's example decodes")
+    }
+
+    #[test]
+    fn wikidata_links_only_for_real_ids() {
+        let mut e = Entity {
+            id: "volodymyr-zelensky".into(),
+            name: "Volodymyr Zelensky".into(),
+            kind: crate::types::EntityKind::Person,
+            description: None,
+            wikidata_id: Some("Q3874799".into()),
+            event_count: Some(1),
+        };
+        assert_eq!(
+            e.wikidata_url().as_deref(),
+            Some("https://www.wikidata.org/wiki/Q3874799")
+        );
+        assert_eq!(e.events_phrase().as_deref(), Some("1 event"));
+        for bad in ["", "Q", "3874799", "Q38a", "Q1/../x", "javascript:alert(1)"] {
+            e.wikidata_id = Some(bad.into());
+            assert_eq!(e.wikidata_url(), None, "{bad}");
+        }
+        e.wikidata_id = None;
+        assert_eq!(e.wikidata_url(), None);
+    }
+
+    #[test]
+    fn card_headline_and_summary() {
+        let event: crate::types::Event = serde_json::from_str(include_str!(
+            "../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap();
+        let mut card = event.summary;
+        assert_eq!(
+            card.headline(),
+            "Coalition of the Willing meets Zelensky in Paris on security guarantees"
+        );
+        assert!(card
+            .card_summary()
+            .unwrap()
+            .starts_with("The British and French-led"));
+        assert_eq!(
+            card.path(),
+            "/events/paris-coalition-security-guarantees-2025-09-04"
+        );
+        card.title = Some(" ".into());
+        assert!(card.headline().starts_with("The British"));
+        assert_eq!(card.card_summary(), None);
+    }
+
+    #[test]
+    fn source_links_prefer_the_article_and_refuse_scripts() {
+        let e = paris();
+        assert_eq!(e.sources[0].link(), Some("https://understandingwar.org/"));
+        let mut s = e.sources[0].clone();
+        s.url = Some("javascript:alert(1)".into());
+        assert_eq!(s.link(), Some("https://understandingwar.org/"));
+        s.url = Some("https://example.org/a".into());
+        assert_eq!(s.link(), Some("https://example.org/a"));
+        s.url = None;
+        s.homepage = Some("ftp://example.org".into());
+        assert_eq!(s.link(), None);
+    }
+
+    #[test]
+    fn an_event_without_a_title_leads_with_its_summary() {
+        let mut e = paris();
+        assert!(e.has_title());
+        e.summary.title = Some("  ".into());
+        assert!(!e.has_title());
+        assert!(e.headline().starts_with("The British"));
     }
 }

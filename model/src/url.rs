@@ -104,25 +104,6 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
-/// Reverses [`encode_component`], for round-trip checks in tests.
-#[cfg(test)]
-pub(crate) fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
-            out.push(u8::from_str_radix(hex, 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
 /// Query parameters that track rather than identify a page.
 fn is_tracking_param(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
@@ -251,5 +232,21 @@ mod tests {
             Some("reuters.com".into())
         );
         assert_eq!(suggest_outlet_name("nonsense"), None);
+    }
+
+    #[test]
+    fn encodes_everything_but_unreserved() {
+        assert_eq!(encode_component("a-b.c_d~E9"), "a-b.c_d~E9");
+        assert_eq!(encode_component("a b"), "a%20b");
+        assert_eq!(
+            encode_component(r#"Say "no" & 'yes' #1 50%+?=/"#),
+            "Say%20%22no%22%20%26%20%27yes%27%20%231%2050%25%2B%3F%3D%2F"
+        );
+        assert_eq!(encode_component("<script>"), "%3Cscript%3E");
+        assert_eq!(encode_component("🤝"), "%F0%9F%A4%9D");
+        assert_eq!(encode_component("Київ"), "%D0%9A%D0%B8%D1%97%D0%B2");
+        assert_eq!(encode_component("東京"), "%E6%9D%B1%E4%BA%AC");
+        assert_eq!(encode_component("\n"), "%0A");
+        assert_eq!(encode_component(""), "");
     }
 }

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use eventdesk_model::text::non_blank;
 use eventdesk_model::{Category, Entity, Event, Methodology};
 use rusqlite::{params, Connection};
 use serde::Deserialize;
@@ -285,12 +286,7 @@ fn insert_event(tx: &rusqlite::Transaction<'_>, fixture: &FixtureEvent) -> rusql
         ],
     )?;
     for place in &e.location.places {
-        if let Some(cc) = place
-            .country_code
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
+        if let Some(cc) = place.country_code.as_deref().and_then(non_blank) {
             tx.execute(
                 "INSERT OR IGNORE INTO event_countries (event_id, country) VALUES (?1, ?2)",
                 params![e.id, cc.to_ascii_uppercase()],

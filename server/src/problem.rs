@@ -2,6 +2,7 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use eventdesk_model::text::non_blank;
 use eventdesk_model::{FieldError, Problem};
 
 use crate::db::DbError;
@@ -33,11 +34,7 @@ impl ApiError {
     }
 
     pub fn withdrawn(reason: &str) -> ApiError {
-        let detail = if reason.trim().is_empty() {
-            "The editors withdrew this event."
-        } else {
-            reason
-        };
+        let detail = non_blank(reason).unwrap_or("The editors withdrew this event.");
         let mut e = ApiError::new(StatusCode::GONE, detail);
         e.problem.kind = "https://eventdesk.example/problems/event-withdrawn".into();
         e.problem.title = "Event withdrawn".into();

@@ -1,6 +1,7 @@
 //! GET requests with a time limit, status and content-type checks, and
 //! serde decoding. Every failure becomes an [`ApiError`].
 
+use eventdesk_model::paths::event_path;
 use eventdesk_model::{Event, Methodology, Problem};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
@@ -10,17 +11,12 @@ use super::{api_base, ApiError};
 
 /// `GET /events/{id}`.
 pub async fn get_event(id: &str) -> Result<Event, ApiError> {
-    get_json(&format!("/events/{}", path_segment(id))).await
+    get_json(&event_path(id)).await
 }
 
 /// `GET /methodology`.
 pub async fn get_methodology() -> Result<Methodology, ApiError> {
     get_json("/methodology").await
-}
-
-/// An id as one path segment, whatever characters it holds.
-fn path_segment(id: &str) -> String {
-    String::from(js_sys::encode_uri_component(id))
 }
 
 pub(super) async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {

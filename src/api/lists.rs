@@ -1,12 +1,13 @@
 //! The feed's calls: `GET /events` (a page of cards), `GET /categories` and
 //! `GET /entities/{id}`, with the same time limit and errors as every call.
 
+use eventdesk_model::paths::entity_path;
 use eventdesk_model::{Category, Entity, EventPage};
 
 use super::client::get_json;
 use super::ApiError;
 
-/// `GET /events` with a query built by `eventdesk_model::feed::events_query`
+/// `GET /events` with a query built by `eventdesk_page_logic::feed::events_query`
 /// (`?category=legal&limit=20`, or empty).
 pub async fn list_events(query: &str) -> Result<EventPage, ApiError> {
     get_json(&format!("/events{query}")).await
@@ -19,6 +20,5 @@ pub async fn get_categories() -> Result<Vec<Category>, ApiError> {
 
 /// `GET /entities/{id}`.
 pub async fn get_entity(id: &str) -> Result<Entity, ApiError> {
-    let segment = String::from(js_sys::encode_uri_component(id));
-    get_json(&format!("/entities/{segment}")).await
+    get_json(&entity_path(id)).await
 }

@@ -10,7 +10,7 @@
 //! while the reader is still on the page it came with; then it is removed.
 //! Without it (another backend, a page without data) the app asks the API.
 
-const ELEMENT_ID: &str = "eventdesk-preload";
+use eventdesk_page_logic::document::PRELOAD_ELEMENT_ID as ELEMENT_ID;
 
 /// The embedded answer to `GET {api base}{path}`, taken out of the page.
 pub fn take(path: &str) -> Option<String> {

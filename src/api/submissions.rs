@@ -2,6 +2,7 @@
 //! same 15 s limit as every other call. A refused submission keeps its
 //! `Retry-After`, which the form turns into a countdown.
 
+use eventdesk_model::paths::{event_submissions_path, submission_path};
 use eventdesk_model::{Problem, SubmissionReceipt, SubmissionRequest};
 use gloo_net::http::{Request, RequestBuilder};
 
@@ -29,7 +30,7 @@ pub async fn submit_source(
     event_id: &str,
     request: &SubmissionRequest,
 ) -> Result<SubmissionReceipt, SubmitError> {
-    let url = format!("{}/events/{}/submissions", api_base(), segment(event_id));
+    let url = format!("{}{}", api_base(), event_submissions_path(event_id));
     let builder = Request::post(&url);
     let answer = send(builder, Some(request)).await?;
     if answer.status == 202 || answer.status == 200 || answer.status == 201 {
@@ -44,18 +45,13 @@ pub async fn submit_source(
 
 /// `GET /submissions/{id}`: where a submission stands.
 pub async fn get_submission(id: &str) -> Result<SubmissionReceipt, ApiError> {
-    let url = format!("{}/submissions/{}", api_base(), segment(id));
+    let url = format!("{}{}", api_base(), submission_path(id));
     let answer = send(Request::get(&url), None).await?;
     if (200..300).contains(&answer.status) {
         answer.decode()
     } else {
         Err(answer.failure())
     }
-}
-
-/// An id as one path segment, whatever characters it holds.
-fn segment(id: &str) -> String {
-    String::from(js_sys::encode_uri_component(id))
 }
 
 /// A complete answer: status, the headers the callers need, the body.

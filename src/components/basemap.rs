@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::sync::Arc;
 
-use eventdesk_model::topo::{Country, Topology};
+use eventdesk_page_logic::map::topo::{Country, Topology};
 use leptos::prelude::*;
 
 /// Served from the app's own origin: the maps never call anyone else.

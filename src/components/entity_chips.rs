@@ -21,10 +21,7 @@ pub fn EntityChips(entities: Vec<Entity>) -> impl IntoView {
 
 #[component]
 fn EntityChip(entity: Entity) -> impl IntoView {
-    let href = format!(
-        "/entities/{}",
-        String::from(js_sys::encode_uri_component(&entity.id))
-    );
+    let href = eventdesk_model::paths::entity_path(&entity.id);
     let label = entity_accessible_name(&entity.kind, &entity.name);
     view! {
         <a class="chip" href=href aria-label=label>

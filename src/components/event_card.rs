@@ -7,8 +7,8 @@
 mod locator;
 
 use eventdesk_model::confidence::sources_count;
-use eventdesk_model::feed::source_names_line;
 use eventdesk_model::EventSummary;
+use eventdesk_page_logic::feed::words::source_names_line;
 use leptos::either::Either;
 use leptos::prelude::*;
 

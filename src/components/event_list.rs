@@ -13,8 +13,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use eventdesk_model::feed::{events_query, results_line, shown_line, FeedFilters, PAGE_SIZE};
 use eventdesk_model::EventSummary;
+use eventdesk_page_logic::feed::words::{results_line, shown_line};
+use eventdesk_page_logic::feed::{events_query, FeedFilters, PAGE_SIZE};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

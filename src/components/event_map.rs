@@ -3,10 +3,10 @@
 //! basemap. The box keeps its size while the country shapes load; places
 //! that can't be drawn are named under it; no drawable place, no map.
 
-use eventdesk_model::geo::{osm_link, zoom_for, Viewport};
-use eventdesk_model::map_svg::{bbox_polygon, near_px, pixel_box, polygons_path};
-use eventdesk_model::place_marks::{fit, map_label, map_name, mark, Mark, RoleStyle};
 use eventdesk_model::Place;
+use eventdesk_page_logic::map::geo::{osm_link, zoom_for, Viewport};
+use eventdesk_page_logic::map::place_marks::{fit, map_label, map_name, mark, Mark, RoleStyle};
+use eventdesk_page_logic::map::svg::{bbox_polygon, near_px, pixel_box, polygons_path};
 use leptos::prelude::*;
 
 use super::basemap::{use_basemap, Basemap};

@@ -6,9 +6,10 @@
 
 use std::time::Duration;
 
-use eventdesk_model::feed::FeedFilters;
-use eventdesk_model::iso3166::ALPHA2_TO_NUMERIC;
+use eventdesk_model::query::SEARCH_MAX;
 use eventdesk_model::ConfidenceLevel;
+use eventdesk_page_logic::feed::{FeedFilters, FilterField};
+use eventdesk_page_logic::map::iso3166::ALPHA2_TO_NUMERIC;
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -62,7 +63,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
         move || {
             cancel_pending();
             let mut next = filters.get_untracked();
-            next.set_text("q", &draft.get_untracked());
+            next.set_text(FilterField::Search, &draft.get_untracked());
             apply(next);
         }
     };
@@ -94,7 +95,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
 
     let set_field = {
         let apply = apply.clone();
-        move |field: &'static str, value: String| {
+        move |field: FilterField, value: String| {
             let mut next = filters.get_untracked();
             next.set_text(field, &value);
             apply(next);
@@ -250,8 +251,8 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
         view! {
             <select
                 id="filter-country"
-                name="country"
-                on:change=move |ev| set_field("country", event_target_value(&ev))
+                name=FilterField::Country.key()
+                on:change=move |ev| set_field(FilterField::Country, event_target_value(&ev))
             >
                 <option value="" prop:selected=move || selected_country().is_empty()>"Any country"</option>
                 {move || unlisted_country.get().map(|code| {
@@ -270,17 +271,14 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
     };
     let date_input = {
         let set_field = set_field.clone();
-        move |field: &'static str| {
+        move |field: FilterField| {
             let set_field = set_field.clone();
             view! {
                 <input
                     type="date"
-                    id=format!("filter-{field}")
-                    name=field
-                    prop:value=move || filters.with(|f| {
-                        let v = if field == "from" { &f.from } else { &f.to };
-                        v.clone().unwrap_or_default()
-                    })
+                    id=format!("filter-{}", field.key())
+                    name=field.key()
+                    prop:value=move || filters.with(|f| f.text(field).unwrap_or_default().to_owned())
                     on:change=move |ev| set_field(field, event_target_value(&ev))
                 />
             }
@@ -295,8 +293,8 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     <input
                         id="feed-search"
                         type="search"
-                        name="q"
-                        maxlength="200"
+                        name=FilterField::Search.key()
+                        maxlength=SEARCH_MAX.to_string()
                         autocomplete="off"
                         placeholder="e.g. Kyiv, earthquake"
                         node_ref=search_ref
@@ -333,11 +331,11 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                 </div>
                 <div class="filter-field">
                     <label for="filter-from">"From"</label>
-                    {date_input("from")}
+                    {date_input(FilterField::From)}
                 </div>
                 <div class="filter-field">
                     <label for="filter-to">"To"</label>
-                    {date_input("to")}
+                    {date_input(FilterField::To)}
                 </div>
             </div>
             </div>

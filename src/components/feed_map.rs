@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use eventdesk_model::feed_dots::{groups, Group};
-use eventdesk_model::geo::Viewport;
-use eventdesk_model::map_svg::polygons_path;
 use eventdesk_model::{ConfidenceLevel, EventSummary};
+use eventdesk_page_logic::map::feed_dots::{groups, Group};
+use eventdesk_page_logic::map::geo::Viewport;
+use eventdesk_page_logic::map::svg::polygons_path;
 use leptos::prelude::*;
 
 use super::basemap::{use_basemap, Basemap};
@@ -193,14 +193,8 @@ fn panel_view(
             .iter()
             .filter_map(|&i| all.get(i))
             .map(|e| {
-                let headline = e
-                    .title
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .unwrap_or(e.summary.trim())
-                    .to_owned();
-                let href = format!("/events/{}", encode(&e.id));
+                let headline = e.headline().to_owned();
+                let href = e.path();
                 let level = e.confidence.level.clone();
                 view! {
                     <li>
@@ -223,16 +217,4 @@ fn panel_view(
             </button>
         </div>
     })
-}
-
-/// An event id as one path segment.
-fn encode(id: &str) -> String {
-    id.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -1,7 +1,7 @@
 //! "Updates": what changed on the event, newest first. No history: no section.
 
-use eventdesk_model::page::history_newest_first;
 use eventdesk_model::HistoryEntry;
+use eventdesk_page_logic::event::history::history_newest_first;
 use leptos::prelude::*;
 
 use super::time::Moment;

@@ -2,7 +2,7 @@
 //! where it happened is a solid pin and a solid area; what it concerns is a
 //! hollow diamond and a hatched area (shape and pattern, not colour alone).
 
-use eventdesk_model::place_marks::RoleStyle;
+use eventdesk_page_logic::map::place_marks::RoleStyle;
 use leptos::prelude::*;
 
 /// A pin for a role, its tip at (0, 0).

@@ -2,9 +2,9 @@
 //! by source (a report whose source is not listed goes under "Unknown
 //! source"), each with its tone badge, its quote and its link.
 
-use eventdesk_model::page::group_reports;
 use eventdesk_model::tone::TONE_DISCLAIMER;
 use eventdesk_model::{Methodology, Report, Source};
+use eventdesk_page_logic::event::reports::group_reports;
 use leptos::prelude::*;
 
 use super::external_link::ExternalLink;

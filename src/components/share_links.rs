@@ -1,9 +1,9 @@
 //! The rest of "Share this event" beside Copy link: the device's share sheet
 //! (`navigator.share`, shown only where the browser has it) and links that
 //! hand the event to email and social networks. The links are built by
-//! `eventdesk_model::share`, which encodes the URL and title.
+//! `eventdesk_page_logic::share`, which encodes the URL and title.
 
-use eventdesk_model::share::share_links;
+use eventdesk_page_logic::share::share_links;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};

@@ -12,11 +12,11 @@ mod receipt;
 
 use std::time::Duration;
 
-use eventdesk_model::submit_form::{
+use eventdesk_model::{FieldError, Source, SubmissionReceipt, SubmissionRequest};
+use eventdesk_page_logic::form::{
     countdown, covering_source, first_invalid, refusal, retry_sentence, source_href, Duplicate,
     FormValues, Refusal,
 };
-use eventdesk_model::{FieldError, Source, SubmissionReceipt, SubmissionRequest};
 use js_sys::Date;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -25,11 +25,11 @@ use wasm_bindgen::JsCast;
 use crate::api::submissions::{submit_source, SubmitError};
 use crate::api::ApiError;
 use crate::components::time::now_utc;
+use eventdesk_model::submission::{Field as Name, HONEYPOT};
 use field::{control_id, Control, Field};
 use receipt::{QuietThanks, SentReceipt};
 
 /// The name of the hidden field only bots fill in.
-pub const HONEYPOT: &str = "website";
 
 /// What became of the last attempt to send.
 #[derive(Clone, PartialEq)]
@@ -123,14 +123,14 @@ pub fn SubmitForm(
 
     // After a failed attempt, errors follow the fixes: a corrected field loses
     // its error at once (new errors wait for the next attempt).
-    let on_change = Callback::new(move |field: &'static str| {
+    let on_change = Callback::new(move |field: Name| {
         if errors.with_untracked(Vec::is_empty) {
             return;
         }
         let fresh = values.with_untracked(FormValues::validate);
         errors.update(|errs| {
-            if let Some(i) = errs.iter().position(|e| e.field == field) {
-                match fresh.iter().find(|e| e.field == field) {
+            if let Some(i) = errs.iter().position(|e| e.field == field.name()) {
+                match fresh.iter().find(|e| e.field == field.name()) {
                     Some(now) => errs[i] = now.clone(),
                     None => {
                         errs.remove(i);
@@ -234,7 +234,7 @@ pub fn SubmitForm(
         if covered.get_untracked().is_some() {
             // Said beside the address already; take the reader there.
             outcome.set(None);
-            focus_later(control_id("url"));
+            focus_later(control_id(Name::Url));
             return;
         }
         outcome.set(None);
@@ -247,7 +247,7 @@ pub fn SubmitForm(
         errors.set(Vec::new());
         outcome.set(None);
         was_restored.set(false);
-        focus_later(control_id("url"));
+        focus_later(control_id(Name::Url));
     };
 
     let covered_view = ViewFn::from(move || {
@@ -280,8 +280,8 @@ pub fn SubmitForm(
                         on:click=move |_| {
                             let name = name.clone();
                             values.update(|v| v.outlet_name = name);
-                            on_change.run("outlet_name");
-                            focus_later(control_id("outlet_name"));
+                            on_change.run(Name::OutletName);
+                            focus_later(control_id(Name::OutletName));
                         }
                     >
                         {label}
@@ -345,7 +345,7 @@ pub fn SubmitForm(
                     </p>
                 })}
                 <Field
-                    field="url"
+                    field=Name::Url
                     label="Article URL"
                     hint="The full address of the other outlet's article, starting with https://"
                     control=Control::Input { kind: "url", autocomplete: "url" }
@@ -357,7 +357,7 @@ pub fn SubmitForm(
                     extra_id=covered_id
                 />
                 <Field
-                    field="outlet_name"
+                    field=Name::OutletName
                     label="Outlet name"
                     hint="The newspaper, site or agency that published it."
                     control=Control::Input { kind: "text", autocomplete: "off" }
@@ -368,7 +368,7 @@ pub fn SubmitForm(
                     extra_id=suggestion_id
                 />
                 <Field
-                    field="note"
+                    field=Name::Note
                     label="What it reports"
                     hint="For the editor: what the article says about this event."
                     control=Control::Text
@@ -377,7 +377,7 @@ pub fn SubmitForm(
                     on_change
                 />
                 <Field
-                    field="email"
+                    field=Name::Email
                     label="Your email"
                     hint="Only to tell you the outcome. It is never shown or shared."
                     control=Control::Input { kind: "email", autocomplete: "email" }

@@ -5,6 +5,7 @@
 //! tone meanings, so the page never waits for it).
 
 use eventdesk_model::{Event, Methodology};
+use eventdesk_page_logic::document::{event_description, event_title};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -41,7 +42,7 @@ pub fn EventPage() -> impl IntoView {
         None => set_title_and_description(&page_title("Loading event"), ""),
         Some(Ok(e)) => {
             drop_first_paint();
-            set_title_and_description(&e.document_title(), &e.description());
+            set_title_and_description(&event_title(e), &event_description(e));
         }
         Some(Err(err)) => {
             drop_first_paint();

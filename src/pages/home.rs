@@ -1,7 +1,7 @@
 //! `/`: the feed. Filters live in the URL query (see `FeedFilterForm`), the
 //! cards load by cursor page (see `EventList`).
 
-use eventdesk_model::feed::FeedFilters;
+use eventdesk_page_logic::feed::FeedFilters;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

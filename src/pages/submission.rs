@@ -98,10 +98,7 @@ fn ReceiptView(receipt: SubmissionReceipt) -> impl IntoView {
         decided_at,
         reason,
     } = receipt;
-    let event_path = format!(
-        "/events/{}",
-        String::from(js_sys::encode_uri_component(&event_id))
-    );
+    let event_path = eventdesk_model::paths::event_path(&event_id);
     // The event's headline makes the way back say where it goes; the page
     // does not wait for it.
     let event = LocalResource::new({

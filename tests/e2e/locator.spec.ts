@@ -1,5 +1,5 @@
 // Issue 4's small locator maps on cards: one shared world image
-// (public/maps/world-locator.svg, drawn by model/src/locator_svg.rs) with a
+// (public/maps/world-locator.svg, drawn by page-logic/tests/locator_image.rs) with a
 // dot placed in percent (model/src/locator.rs) where the event happened, on
 // the feed's and entity pages' cards; none without drawable coordinates;
 // decorative (hidden from assistive technology, no tab stop, clicks go to the

@@ -102,11 +102,14 @@ fn assert_event_head(server: &Site, head: &Head, e: &eventdesk_model::Event) {
     let headline = e.title.as_deref().unwrap_or(&e.summary.summary);
     assert_eq!(
         head.title,
-        vec![e.document_title()],
+        vec![eventdesk_page_logic::document::event_title(e)],
         "exactly one title, the event's"
     );
-    assert!(head.title[0].starts_with(&eventdesk_model::page::clip(headline, 90)[..20]));
-    assert_eq!(head.one("description"), e.description());
+    assert!(head.title[0].starts_with(&eventdesk_page_logic::text::clip(headline, 90)[..20]));
+    assert_eq!(
+        head.one("description"),
+        eventdesk_page_logic::document::event_description(e)
+    );
     assert_eq!(head.canonical, vec![canonical.clone()]);
     assert_eq!(head.one("og:url"), canonical);
     assert_eq!(head.one("og:type"), "article");
@@ -379,7 +382,12 @@ async fn hostile_fixtures_never_break_the_head() {
         let e: eventdesk_model::Event = serde_json::from_value(doc).unwrap();
         let (html, head) = crawl(&server, &format!("/events/{}", e.id), "Twitterbot/1.0").await;
         let head_html = &html[html.find("<head>").unwrap()..html.find("</head>").unwrap()];
-        assert_eq!(head.title, vec![e.document_title()], "{}", e.id);
+        assert_eq!(
+            head.title,
+            vec![eventdesk_page_logic::document::event_title(&e)],
+            "{}",
+            e.id
+        );
         assert_eq!(head.one("og:title"), e.headline(), "{}", e.id);
         assert_eq!(head.json_ld.len(), 1, "{}", e.id);
         assert_eq!(

@@ -1,5 +1,7 @@
 //! The query string of `GET /events`, checked as the contract says (400 otherwise).
 
+use eventdesk_model::query::{valid_country, valid_day, SEARCH_MAX};
+
 use crate::cursor::Cursor;
 use crate::fts::match_expression;
 use crate::problem::ApiError;
@@ -7,7 +9,6 @@ use crate::store::events::EventFilter;
 
 pub const LIMIT_DEFAULT: u32 = 20;
 pub const LIMIT_MAX: u32 = 100;
-pub const Q_MAX: usize = 200;
 
 #[derive(Debug)]
 pub struct ListQuery {
@@ -18,7 +19,7 @@ pub struct ListQuery {
 
 fn date(name: &str, v: &str) -> Result<String, ApiError> {
     // The same rule as the feed's filters in the app.
-    if eventdesk_model::feed::valid_day(v) {
+    if valid_day(v) {
         Ok(v.to_owned())
     } else {
         Err(ApiError::bad_request(format!(
@@ -48,7 +49,7 @@ pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
             "confidence" => q.filter.confidences.push(value.to_owned()),
             "entity" => q.filter.entity = Some(value.to_owned()),
             "country" => {
-                if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
+                if !valid_country(value) {
                     return Err(ApiError::bad_request(
                         "`country` must be two capital letters, like FR.",
                     ));
@@ -56,9 +57,9 @@ pub fn parse(raw: Option<&str>) -> Result<ListQuery, ApiError> {
                 q.filter.country = Some(value.to_owned());
             }
             "q" => {
-                if value.chars().count() > Q_MAX {
+                if value.chars().count() > SEARCH_MAX {
                     return Err(ApiError::bad_request(format!(
-                        "`q` can be at most {Q_MAX} characters."
+                        "`q` can be at most {SEARCH_MAX} characters."
                     )));
                 }
                 match match_expression(value) {

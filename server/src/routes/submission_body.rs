@@ -5,11 +5,10 @@
 //! One field is allowed beyond the contract: `website`, a honeypot that people
 //! never see. A submission that fills it is dropped quietly.
 
-use eventdesk_model::submission::FIELDS;
+use eventdesk_model::submission::{Field, HONEYPOT};
+use eventdesk_model::text::non_blank;
 use eventdesk_model::{FieldError, SubmissionRequest};
 use serde_json::{Map, Value};
-
-pub const HONEYPOT: &str = "website";
 
 #[derive(Debug, PartialEq)]
 pub enum SubmissionBody {
@@ -29,17 +28,17 @@ fn error(field: &str, message: impl Into<String>) -> FieldError {
 fn filled(v: &Value) -> bool {
     match v {
         Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
+        Value::String(s) => non_blank(s).is_some(),
         _ => true,
     }
 }
 
-fn text(map: &Map<String, Value>, field: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match map.get(field) {
+fn text(map: &Map<String, Value>, field: Field, errors: &mut Vec<FieldError>) -> Option<String> {
+    match map.get(field.name()) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(_) => {
-            errors.push(error(field, "This must be text."));
+            errors.push(error(field.name(), "This must be text."));
             None
         }
     }
@@ -60,17 +59,17 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
     };
     if map.get(HONEYPOT).is_some_and(filled) {
         let url = map
-            .get("url")
+            .get(Field::Url.name())
             .and_then(Value::as_str)
             .map(|s| s.trim().to_owned());
         return Ok(SubmissionBody::Honeypot { url });
     }
     let mut errors = Vec::new();
     let request = SubmissionRequest {
-        url: text(&map, "url", &mut errors).unwrap_or_default(),
-        outlet_name: text(&map, "outlet_name", &mut errors),
-        note: text(&map, "note", &mut errors),
-        email: text(&map, "email", &mut errors),
+        url: text(&map, Field::Url, &mut errors).unwrap_or_default(),
+        outlet_name: text(&map, Field::OutletName, &mut errors),
+        note: text(&map, Field::Note, &mut errors),
+        email: text(&map, Field::Email, &mut errors),
     };
     for e in request.validate() {
         if !errors.iter().any(|known| known.field == e.field) {
@@ -79,7 +78,7 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
     }
     for key in map
         .keys()
-        .filter(|k| !FIELDS.contains(&k.as_str()) && k.as_str() != HONEYPOT)
+        .filter(|k| Field::from_name(k).is_none() && k.as_str() != HONEYPOT)
     {
         errors.push(error(
             key,
@@ -87,10 +86,10 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
         ));
     }
     let order = |f: &FieldError| {
-        FIELDS
+        Field::ALL
             .iter()
-            .position(|x| *x == f.field)
-            .unwrap_or(FIELDS.len())
+            .position(|x| x.name() == f.field)
+            .unwrap_or(Field::ALL.len())
     };
     errors.sort_by_key(order);
     if errors.is_empty() {

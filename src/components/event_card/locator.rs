@@ -4,8 +4,8 @@
 //! to the card's link. One image for every card, loaded lazily; each card
 //! adds only a few positioned spans.
 
-use eventdesk_model::locator::{card_dots, dot_style, FILE_NAME};
 use eventdesk_model::EventSummary;
+use eventdesk_page_logic::map::locator::{card_dots, dot_style, FILE_NAME};
 use leptos::prelude::*;
 
 /// The locator, or nothing when no place has drawable coordinates.

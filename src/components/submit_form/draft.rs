@@ -4,7 +4,7 @@
 //!
 //! Reached through `js_sys::Reflect` so the app needs no extra `web-sys` feature.
 
-use eventdesk_model::submit_form::{draft_from_json, draft_key, draft_to_json, FormValues};
+use eventdesk_page_logic::form::{draft_from_json, draft_key, draft_to_json, FormValues};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 

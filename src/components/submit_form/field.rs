@@ -3,14 +3,15 @@
 //! describe the control (`aria-describedby`); an error sets `aria-invalid`
 //! and is announced when it appears.
 
-use eventdesk_model::submit_form::{chars_left, error_for, FormValues};
+use eventdesk_model::submission::Field as Name;
 use eventdesk_model::FieldError;
+use eventdesk_page_logic::form::{chars_left, error_for, FormValues};
 use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The id of a field's control, which labels, links and focus use.
-pub fn control_id(field: &str) -> String {
-    format!("submit-{field}")
+pub fn control_id(field: Name) -> String {
+    format!("submit-{}", field.name())
 }
 
 /// What kind of control a field is.
@@ -27,16 +28,15 @@ pub enum Control {
 
 #[component]
 pub fn Field(
-    /// One of `submission::FIELDS`.
-    field: &'static str,
+    field: Name,
     label: &'static str,
     hint: &'static str,
     control: Control,
     #[prop(optional)] required: bool,
     values: RwSignal<FormValues>,
     errors: RwSignal<Vec<FieldError>>,
-    /// Runs after every change, with the field's name.
-    on_change: Callback<&'static str>,
+    /// Runs after every change, with the field.
+    on_change: Callback<Name>,
     /// Extra content under the control (a notice, a suggestion), described by `extra_id`.
     #[prop(optional)]
     extra: Option<ViewFn>,
@@ -81,7 +81,7 @@ pub fn Field(
         Control::Input { kind, autocomplete } => Either::Left(view! {
             <input
                 id=id.clone()
-                name=field
+                name=field.name()
                 class="field__control"
                 type=kind
                 autocomplete=autocomplete
@@ -97,7 +97,7 @@ pub fn Field(
         Control::Text => Either::Right(view! {
             <textarea
                 id=id.clone()
-                name=field
+                name=field.name()
                 class="field__control field__control--text"
                 rows="4"
                 aria-describedby=described_by

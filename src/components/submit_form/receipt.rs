@@ -2,7 +2,7 @@
 //! status, the review notice and the link to follow it. Focus moves to the
 //! heading so keyboard and screen-reader users land on it.
 
-use eventdesk_model::submit_form::submission_path;
+use eventdesk_model::paths::submission_path;
 use eventdesk_model::SubmissionReceipt;
 use leptos::prelude::*;
 

@@ -1,8 +1,7 @@
 //! Which head a page gets, from what the upstream had for it. The words are
 //! `share::meta`'s; this only chooses.
 
-use eventdesk_model::share::{bare_origin, event_url};
-use eventdesk_model::url::encode_component;
+use eventdesk_page_logic::share::{entity_url, event_url};
 
 use super::data::PageData;
 use crate::documents::Fetched;
@@ -41,7 +40,7 @@ pub fn head_for(data: &PageData, origin: &str) -> Option<Head> {
             }
         }
         PageData::Entity(id, fetched) => {
-            let canonical = format!("{}/entities/{}", bare_origin(origin), encode_component(id));
+            let canonical = entity_url(origin, id);
             match fetched {
                 Fetched::Found { value, .. } => meta::head_for_entity(value, origin),
                 Fetched::Unavailable => meta::head_for_unavailable(&canonical, origin),

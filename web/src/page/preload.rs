@@ -18,13 +18,13 @@
 //! plain successful answer (withdrawn, missing, bad query, upstream down)
 //! embeds nothing: the app asks and shows the API's own answer.
 
-use eventdesk_model::feed::{events_query, FeedFilters, PAGE_SIZE};
+use eventdesk_page_logic::feed::{events_query, FeedFilters, PAGE_SIZE};
 
 use super::route::Page;
 use crate::escape;
 
 /// The element's id, which the client looks for.
-pub const ELEMENT_ID: &str = "eventdesk-preload";
+pub use eventdesk_page_logic::document::PRELOAD_ELEMENT_ID as ELEMENT_ID;
 
 /// The API path (after the base) whose answer a page starts with, as the
 /// client writes it, if the page has one.

@@ -9,9 +9,11 @@
 //! attribute, its `<title>` or its `<script>`.
 
 use eventdesk_model::confidence::sources_phrase;
-use eventdesk_model::page::{clip, SITE_NAME};
-use eventdesk_model::share::{bare_origin, event_url, percent_encode};
+use eventdesk_model::url::encode_component;
 use eventdesk_model::{Entity, EntityKind, Event, Methodology};
+use eventdesk_page_logic::document::{event_description, event_title, SITE_NAME};
+use eventdesk_page_logic::share::{bare_origin, entity_url, event_url};
+use eventdesk_page_logic::text::clip;
 use serde_json::{json, Map, Value};
 
 use super::card::{self, CardText};
@@ -123,8 +125,8 @@ pub fn event_card_url(origin: &str, id: &str, version: &str) -> String {
     format!(
         "{}/share/events/{}.png?v={}",
         bare_origin(origin),
-        percent_encode(id),
-        percent_encode(version)
+        encode_component(id),
+        encode_component(version)
     )
 }
 
@@ -169,15 +171,7 @@ fn entity_ld(entity: &Entity, origin: &str) -> Value {
     let mut o = Map::new();
     o.insert("@type".into(), entity_type(&entity.kind).into());
     o.insert("name".into(), entity.name.trim().into());
-    o.insert(
-        "url".into(),
-        format!(
-            "{}/entities/{}",
-            bare_origin(origin),
-            percent_encode(&entity.id)
-        )
-        .into(),
-    );
+    o.insert("url".into(), entity_url(origin, &entity.id).into());
     if let Some(d) = entity
         .description
         .as_deref()
@@ -348,8 +342,8 @@ pub fn head_for_event(event: &Event, origin: &str, card_version: &str) -> Head {
     }
 
     Head {
-        title: event.document_title(),
-        description: event.description(),
+        title: event_title(event),
+        description: event_description(event),
         social_title: headline,
         social_description,
         canonical,
@@ -436,11 +430,7 @@ pub fn head_for_methodology(methodology: Option<&Methodology>, origin: &str) -> 
 
 /// The head of `/entities/{id}`.
 pub fn head_for_entity(entity: &Entity, origin: &str) -> Head {
-    let canonical = format!(
-        "{}/entities/{}",
-        bare_origin(origin),
-        percent_encode(&entity.id)
-    );
+    let canonical = entity_url(origin, &entity.id);
     let name = entity.name.trim();
     let name = if name.is_empty() {
         entity.id.as_str()

@@ -3,9 +3,9 @@
 
 use std::borrow::Borrow;
 
-use crate::geo::{cluster, Viewport};
-use crate::place_marks::{mark, Mark};
-use crate::types::{ConfidenceLevel, EventSummary, PlaceRole, Point};
+use crate::map::geo::{cluster, Viewport};
+use crate::map::place_marks::{mark, Mark};
+use eventdesk_model::{ConfidenceLevel, EventSummary, PlaceRole, Point};
 
 /// One event at one place.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,8 @@
 //! The shared URL is always `origin + /events/{id}`: no query, no fragment,
 //! no tracking parameters, whatever the reader's address bar holds.
 
-pub use crate::url::encode_component as percent_encode;
+use eventdesk_model::paths::{entity_path, event_path};
+use eventdesk_model::url::encode_component;
 
 /// The origin without a trailing slash, path, query or fragment:
 /// `"https://eventdesk.example/any?x#y"` → `"https://eventdesk.example"`.
@@ -19,7 +20,12 @@ pub fn bare_origin(origin: &str) -> &str {
 
 /// The canonical address of an event page: `{origin}/events/{id}`.
 pub fn event_url(origin: &str, id: &str) -> String {
-    format!("{}/events/{}", bare_origin(origin), percent_encode(id))
+    format!("{}{}", bare_origin(origin), event_path(id))
+}
+
+/// The canonical address of an entity page: `{origin}/entities/{id}`.
+pub fn entity_url(origin: &str, id: &str) -> String {
+    format!("{}{}", bare_origin(origin), entity_path(id))
 }
 
 /// The places an event can be shared to, in the order the page lists them.
@@ -90,13 +96,13 @@ impl ShareTarget {
 
     /// The link that shares `url` with `title` here.
     pub fn href(self, url: &str, title: &str) -> String {
-        let u = percent_encode(url);
-        let t = percent_encode(title);
+        let u = encode_component(url);
+        let t = encode_component(title);
         // Networks that take one text field get "title url".
-        let both = percent_encode(&format!("{title} {url}"));
+        let both = encode_component(&format!("{title} {url}"));
         match self {
             ShareTarget::Email => {
-                let body = percent_encode(&format!("{title}\n\n{url}"));
+                let body = encode_component(&format!("{title}\n\n{url}"));
                 format!("mailto:?subject={t}&body={body}")
             }
             ShareTarget::X => format!("https://twitter.com/intent/tweet?text={t}&url={u}"),
@@ -134,23 +140,7 @@ pub fn share_links(url: &str, title: &str) -> Vec<ShareLink> {
 mod tests {
     use super::*;
 
-    use crate::url::decode_component as decode;
-
-    #[test]
-    fn encodes_everything_but_unreserved() {
-        assert_eq!(percent_encode("a-b.c_d~E9"), "a-b.c_d~E9");
-        assert_eq!(percent_encode("a b"), "a%20b");
-        assert_eq!(
-            percent_encode(r#"Say "no" & 'yes' #1 50%+?=/"#),
-            "Say%20%22no%22%20%26%20%27yes%27%20%231%2050%25%2B%3F%3D%2F"
-        );
-        assert_eq!(percent_encode("<script>"), "%3Cscript%3E");
-        assert_eq!(percent_encode("🤝"), "%F0%9F%A4%9D");
-        assert_eq!(percent_encode("Київ"), "%D0%9A%D0%B8%D1%97%D0%B2");
-        assert_eq!(percent_encode("東京"), "%E6%9D%B1%E4%BA%AC");
-        assert_eq!(percent_encode("\n"), "%0A");
-        assert_eq!(percent_encode(""), "");
-    }
+    use crate::testing::decode_component as decode;
 
     #[test]
     fn encoding_round_trips() {
@@ -159,7 +149,7 @@ mod tests {
             "Землетрясение в Турции — 🤝 مرحبا 東京 ½",
             "100% sure? a=b&c=d",
         ] {
-            let e = percent_encode(s);
+            let e = encode_component(s);
             assert!(e
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
@@ -191,7 +181,7 @@ mod tests {
     fn every_target_carries_url_and_title() {
         let url = "https://eventdesk.example/events/paris-2025";
         let title = "Quotes \"here\" & <there> #1 — Київ 🤝";
-        let (u, t) = (percent_encode(url), percent_encode(title));
+        let (u, t) = (encode_component(url), encode_component(title));
         let links = share_links(url, title);
         assert_eq!(links.len(), 8);
         let href = |target| {
@@ -222,7 +212,7 @@ mod tests {
             href(ShareTarget::Telegram),
             format!("https://t.me/share/url?url={u}&text={t}")
         );
-        let both = percent_encode(&format!("{title} {url}"));
+        let both = encode_component(&format!("{title} {url}"));
         assert_eq!(
             href(ShareTarget::Bluesky),
             format!("https://bsky.app/intent/compose?text={both}")

@@ -144,15 +144,17 @@ impl Topology {
 }
 
 impl Country {
-    pub fn contains(&self, p: crate::types::Point) -> bool {
-        self.polygons.iter().any(|poly| crate::geo::inside(p, poly))
+    pub fn contains(&self, p: eventdesk_model::Point) -> bool {
+        self.polygons
+            .iter()
+            .any(|poly| crate::map::geo::inside(p, poly))
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::types::Point;
+    use eventdesk_model::Point;
 
     /// The shipped basemap, decoded: shared by the model's map tests.
     pub(crate) fn world() -> Vec<Country> {
@@ -167,7 +169,7 @@ pub(crate) mod tests {
     }
 
     fn country<'a>(all: &'a [Country], alpha2: &str) -> &'a Country {
-        let id = crate::iso3166::numeric(alpha2).expect("known code");
+        let id = crate::map::iso3166::numeric(alpha2).expect("known code");
         all.iter().find(|c| c.id == id).expect("in the basemap")
     }
 

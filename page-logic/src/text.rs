@@ -1,4 +1,5 @@
-//! Shortening text for places that can't wrap (a label on a map) without
+//! Shortening text. [`clip`] cuts prose at a word, for titles and
+//! descriptions. [`truncate`] is for places that can't wrap (a label on a map), without
 //! breaking what a reader sees as one character: a letter and its accents,
 //! an emoji with its skin tone or joined family, a flag's two letters.
 //! Widths are counted in columns: most characters take one, East Asian wide
@@ -129,6 +130,21 @@ fn is_wide(c: char) -> bool {
     )
 }
 
+/// Cuts `text` to at most `max` characters, at a space when there is one in
+/// the last third, ending with "…" when anything was cut.
+pub fn clip(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if cut[..i].chars().count() >= max * 2 / 3 => cut[..i].to_owned(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +200,12 @@ mod tests {
             let t = truncate(mixed, n);
             assert!(width(&t) <= n.max(1), "{n}: {t}");
         }
+    }
+
+    #[test]
+    fn clip_cuts_at_words_and_long_words() {
+        assert_eq!(clip("short  text", 20), "short text");
+        assert_eq!(clip("aaaa bbbb cccc dddd", 12), "aaaa bbbb…");
+        assert_eq!(clip(&"x".repeat(50), 10), format!("{}…", "x".repeat(9)));
     }
 }

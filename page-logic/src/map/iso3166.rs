@@ -1,5 +1,7 @@
 //! ISO 3166-1 alpha-2 to numeric codes, for the countries the basemap draws.
-//! Generated from the ISO 3166-1 table for the ids in `public/maps/countries-110m.json`.
+//! Taken from the ISO 3166-1 table for the ids in
+//! `public/maps/countries-110m.json`. The tests keep it true: sorted for the
+//! binary search, well formed, and naming only countries the basemap has.
 
 /// `(alpha-2, numeric)`, sorted by alpha-2.
 pub const ALPHA2_TO_NUMERIC: &[(&str, &str)] = &[
@@ -190,6 +192,49 @@ pub fn numeric(alpha2: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use super::ALPHA2_TO_NUMERIC;
+
+    #[test]
+    fn the_table_is_sorted_and_well_formed() {
+        for pair in ALPHA2_TO_NUMERIC.windows(2) {
+            assert!(
+                pair[0].0 < pair[1].0,
+                "{:?} must come before {:?}",
+                pair[1],
+                pair[0]
+            );
+        }
+        for (alpha2, numeric) in ALPHA2_TO_NUMERIC {
+            assert!(eventdesk_model::query::valid_country(alpha2), "{alpha2}");
+            assert!(
+                numeric.len() == 3 && numeric.bytes().all(|b| b.is_ascii_digit()),
+                "{numeric}"
+            );
+        }
+        let mut numerics: Vec<&str> = ALPHA2_TO_NUMERIC.iter().map(|(_, n)| *n).collect();
+        numerics.sort_unstable();
+        numerics.dedup();
+        assert_eq!(
+            numerics.len(),
+            ALPHA2_TO_NUMERIC.len(),
+            "a numeric code appears twice"
+        );
+    }
+
+    #[test]
+    fn every_code_is_a_country_the_basemap_draws() {
+        let drawn: Vec<String> = crate::map::topo::tests::world()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        for (alpha2, numeric) in ALPHA2_TO_NUMERIC {
+            assert!(
+                drawn.iter().any(|id| id == numeric),
+                "{alpha2} ({numeric}) is not on the basemap"
+            );
+        }
+    }
+
     #[test]
     fn looks_up_codes() {
         assert_eq!(super::numeric("FR"), Some("250"));

@@ -1,11 +1,11 @@
 //! The small locator map on event cards: where an event happened, as dots
 //! placed in percent over one shared world image (`public/maps/world-locator.svg`,
-//! drawn by [`crate::locator_svg`]) in the feed map's projection. A card
+//! drawn by `tests/locator_image.rs`) in the feed map's projection. A card
 //! computes a few numbers; it never decodes the basemap or builds a drawing.
 
-use crate::feed_dots::event_dots;
-use crate::geo::{normalise_lon, Viewport};
-use crate::types::{EventSummary, Point};
+use crate::map::feed_dots::event_dots;
+use crate::map::geo::{normalise_lon, Viewport};
+use eventdesk_model::{EventSummary, Point};
 
 /// The image's frame in its own units (its `viewBox`): the feed map's world
 /// view (`Viewport::world`) at a smaller size, the same shape.

@@ -4,8 +4,8 @@
 //! clipped to the frame plus a margin (no huge coordinates when zoomed in),
 //! thinned to about a pixel (small at the world scale) and rounded.
 
-use crate::geo::{mercator, Viewport};
-use crate::topo::Polygon;
+use crate::map::geo::{mercator, Viewport};
+use crate::map::topo::Polygon;
 use std::fmt::Write;
 
 /// Pixels kept around the frame when clipping, so borders on the edge and
@@ -278,14 +278,14 @@ fn num(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::{bounds, place_extent, GeoBox, LonRange};
-    use crate::topo::Country;
-    use crate::types::Point;
+    use crate::map::geo::{bounds, place_extent, GeoBox, LonRange};
+    use crate::map::topo::Country;
+    use eventdesk_model::Point;
 
-    use crate::topo::tests::world;
+    use crate::map::topo::tests::world;
 
     fn country(all: &[Country], alpha2: &str) -> Country {
-        let id = crate::iso3166::numeric(alpha2).unwrap();
+        let id = crate::map::iso3166::numeric(alpha2).unwrap();
         all.iter().find(|c| c.id == id).unwrap().clone()
     }
 
@@ -389,7 +389,7 @@ mod tests {
     #[test]
     fn a_box_across_the_antimeridian_stays_narrow() {
         let fiji = [bbox_polygon([177.0, -21.0, -178.0, -12.0])];
-        let p = crate::types::Place {
+        let p = eventdesk_model::Place {
             name: "Fiji".into(),
             country_code: Some("FJ".into()),
             role: None,

@@ -2,14 +2,16 @@
 //! kept in the browser, the "already covered" check against the event's
 //! sources, what each refusal of the backend means, `Retry-After`, and the
 //! wording of the live character count. The form (`src/components/`) only
-//! wires these to the page; the rules themselves are in [`crate::submission`].
+//! wires these to the page; the rules themselves are in [`eventdesk_model::submission`].
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::submission::{char_len, max_len};
-use crate::types::{FieldError, Problem, Source, SubmissionRequest};
-use crate::url::{normalise, safe_href, suggest_outlet_name};
+use eventdesk_model::paths::submission_path;
+use eventdesk_model::submission::{char_len, Field};
+use eventdesk_model::text::non_blank;
+use eventdesk_model::url::{normalise, safe_href, suggest_outlet_name};
+use eventdesk_model::{FieldError, Problem, Source, SubmissionRequest};
 
 /// What the reader typed, exactly as typed (nothing trimmed until sending).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -22,33 +24,33 @@ pub struct FormValues {
 }
 
 impl FormValues {
-    /// The value of one of [`crate::submission::FIELDS`].
-    pub fn get(&self, field: &str) -> &str {
+    /// The value of one field.
+    pub fn get(&self, field: Field) -> &str {
         match field {
-            "url" => &self.url,
-            "outlet_name" => &self.outlet_name,
-            "note" => &self.note,
-            "email" => &self.email,
-            _ => "",
+            Field::Url => &self.url,
+            Field::OutletName => &self.outlet_name,
+            Field::Note => &self.note,
+            Field::Email => &self.email,
         }
     }
 
-    /// Sets one of [`crate::submission::FIELDS`]; other names are ignored.
-    pub fn set(&mut self, field: &str, value: String) {
+    /// Sets one field.
+    pub fn set(&mut self, field: Field, value: String) {
+        *self.field_mut(field) = value;
+    }
+
+    fn field_mut(&mut self, field: Field) -> &mut String {
         match field {
-            "url" => self.url = value,
-            "outlet_name" => self.outlet_name = value,
-            "note" => self.note = value,
-            "email" => self.email = value,
-            _ => {}
+            Field::Url => &mut self.url,
+            Field::OutletName => &mut self.outlet_name,
+            Field::Note => &mut self.note,
+            Field::Email => &mut self.email,
         }
     }
 
     /// Nothing typed but whitespace.
     pub fn is_blank(&self) -> bool {
-        [&self.url, &self.outlet_name, &self.note, &self.email]
-            .iter()
-            .all(|v| v.trim().is_empty())
+        Field::ALL.iter().all(|f| non_blank(self.get(*f)).is_none())
     }
 
     /// The request as the contract has it, cleaned as the server stores it.
@@ -70,7 +72,7 @@ impl FormValues {
 
     /// The outlet name to offer when the reader has not typed one.
     pub fn outlet_suggestion(&self) -> Option<String> {
-        if !self.outlet_name.trim().is_empty() {
+        if non_blank(&self.outlet_name).is_some() {
             return None;
         }
         suggest_outlet_name(&self.url).filter(|s| !s.is_empty())
@@ -111,19 +113,12 @@ pub fn draft_to_json(values: &FormValues) -> Option<String> {
 pub fn draft_from_json(raw: &str) -> Option<FormValues> {
     let value: serde_json::Value = serde_json::from_str(raw).ok()?;
     let object = value.as_object()?;
-    let text = |k: &str| {
-        object
-            .get(k)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let values = FormValues {
-        url: text("url"),
-        outlet_name: text("outlet_name"),
-        note: text("note"),
-        email: text("email"),
-    };
+    let mut values = FormValues::default();
+    for field in Field::ALL {
+        if let Some(text) = object.get(field.name()).and_then(|v| v.as_str()) {
+            values.set(field, text.to_owned());
+        }
+    }
     (!values.is_blank()).then_some(values)
 }
 
@@ -189,20 +184,6 @@ pub enum Refusal {
     Failed,
 }
 
-/// The receipt page of a submission.
-pub fn submission_path(id: &str) -> String {
-    let encoded: String = id
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    format!("/submissions/{encoded}")
-}
-
 /// How long to wait when `Retry-After` is missing or unreadable.
 pub const DEFAULT_RETRY_SECONDS: u64 = 60;
 
@@ -216,8 +197,7 @@ pub fn refusal(
 ) -> Refusal {
     let detail = problem
         .and_then(|p| p.detail.as_deref())
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
+        .and_then(non_blank)
         .map(str::to_owned);
     match status {
         409 => Refusal::Duplicate(duplicate(
@@ -228,7 +208,7 @@ pub fn refusal(
             let errors = problem.map(|p| p.errors.clone()).unwrap_or_default();
             let (fields, other): (Vec<_>, Vec<_>) = errors
                 .into_iter()
-                .partition(|e| crate::submission::FIELDS.contains(&e.field.as_str()));
+                .partition(|e| Field::from_name(&e.field).is_some());
             let mut general: Vec<String> = other.into_iter().map(|e| e.message).collect();
             if fields.is_empty() && general.is_empty() {
                 general.push(
@@ -254,7 +234,7 @@ pub fn refusal(
 
 /// What `duplicate_of` names: one of `sources` by id, else an earlier submission.
 pub fn duplicate(duplicate_of: Option<&str>, sources: &[Source]) -> Duplicate {
-    let Some(id) = duplicate_of.map(str::trim).filter(|s| !s.is_empty()) else {
+    let Some(id) = duplicate_of.and_then(non_blank) else {
         return Duplicate::Unknown;
     };
     match sources.iter().find(|s| s.id == id) {
@@ -329,8 +309,8 @@ const COUNT_FROM_PERCENT: usize = 80;
 
 /// "12 characters left", "1 character too many": shown only near the limit
 /// of a field that has one.
-pub fn chars_left(field: &str, value: &str) -> Option<String> {
-    let max = max_len(field)?;
+pub fn chars_left(field: Field, value: &str) -> Option<String> {
+    let max = field.max_len();
     let used = char_len(value.trim());
     if used * 100 < max * COUNT_FROM_PERCENT {
         return None;
@@ -346,24 +326,24 @@ pub fn chars_left(field: &str, value: &str) -> Option<String> {
 }
 
 /// The first field, in the form's order, that has an error.
-pub fn first_invalid(errors: &[FieldError]) -> Option<&'static str> {
-    crate::submission::FIELDS
+pub fn first_invalid(errors: &[FieldError]) -> Option<Field> {
+    Field::ALL
         .into_iter()
-        .find(|f| errors.iter().any(|e| e.field == *f))
+        .find(|f| errors.iter().any(|e| e.field == f.name()))
 }
 
 /// The message of a field's error, if it has one.
-pub fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
+pub fn error_for<'a>(errors: &'a [FieldError], field: Field) -> Option<&'a str> {
     errors
         .iter()
-        .find(|e| e.field == field)
+        .find(|e| e.field == field.name())
         .map(|e| e.message.as_str())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::submission::{NOTE_MAX, OUTLET_MAX};
+    use eventdesk_model::submission::{NOTE_MAX, OUTLET_MAX};
 
     fn source(id: &str, url: Option<&str>, homepage: Option<&str>) -> Source {
         Source {
@@ -409,16 +389,15 @@ mod tests {
     }
 
     #[test]
-    fn field_access_by_name() {
+    fn field_access_by_field() {
         let mut v = FormValues::default();
-        for f in crate::submission::FIELDS {
-            v.set(f, format!("{f}!"));
+        for f in Field::ALL {
+            v.set(f, format!("{}!", f.name()));
         }
-        v.set("website", "ignored".into());
-        for f in crate::submission::FIELDS {
-            assert_eq!(v.get(f), format!("{f}!"));
+        for f in Field::ALL {
+            assert_eq!(v.get(f), format!("{}!", f.name()));
         }
-        assert_eq!(v.get("website"), "");
+        assert_eq!(v.outlet_name, "outlet_name!");
     }
 
     #[test]
@@ -429,9 +408,9 @@ mod tests {
             ..Default::default()
         };
         let errors = v.validate();
-        assert_eq!(first_invalid(&errors), Some("url"));
-        assert!(error_for(&errors, "email").is_some());
-        assert_eq!(error_for(&errors, "note"), None);
+        assert_eq!(first_invalid(&errors), Some(Field::Url));
+        assert!(error_for(&errors, Field::Email).is_some());
+        assert_eq!(error_for(&errors, Field::Note), None);
         assert_eq!(first_invalid(&[]), None);
     }
 
@@ -522,7 +501,7 @@ mod tests {
         );
 
         let example: Problem =
-            serde_json::from_str(include_str!("../../api/examples/problem-422.json")).unwrap();
+            serde_json::from_str(include_str!("../../../api/examples/problem-422.json")).unwrap();
         let Refusal::Invalid { fields, general } = refusal(422, Some(&example), None, now(), &[])
         else {
             panic!("not invalid")
@@ -615,28 +594,31 @@ mod tests {
 
     #[test]
     fn the_count_shows_near_the_limit() {
-        assert_eq!(chars_left("note", "short"), None);
-        assert_eq!(chars_left("website", &"x".repeat(10_000)), None);
+        assert_eq!(chars_left(Field::Note, "short"), None);
         let near = "é".repeat(NOTE_MAX - 12);
         assert_eq!(
-            chars_left("note", &near).as_deref(),
+            chars_left(Field::Note, &near).as_deref(),
             Some("12 characters left")
         );
         assert_eq!(
-            chars_left("outlet_name", &"n".repeat(OUTLET_MAX - 1)).as_deref(),
+            chars_left(Field::OutletName, &"n".repeat(OUTLET_MAX - 1)).as_deref(),
             Some("1 character left")
         );
         assert_eq!(
-            chars_left("outlet_name", &"n".repeat(OUTLET_MAX)).as_deref(),
+            chars_left(Field::OutletName, &"n".repeat(OUTLET_MAX)).as_deref(),
             Some("0 characters left")
         );
         assert_eq!(
-            chars_left("outlet_name", &"n".repeat(OUTLET_MAX + 3)).as_deref(),
+            chars_left(Field::OutletName, &"n".repeat(OUTLET_MAX + 3)).as_deref(),
             Some("3 characters too many")
         );
         // Counted as the server counts: trimmed.
         assert_eq!(
-            chars_left("outlet_name", &format!("  {}  ", "n".repeat(OUTLET_MAX))).as_deref(),
+            chars_left(
+                Field::OutletName,
+                &format!("  {}  ", "n".repeat(OUTLET_MAX))
+            )
+            .as_deref(),
             Some("0 characters left")
         );
     }

@@ -1,7 +1,12 @@
 //! Decoding untrusted JSON never panics: arbitrary documents, and the Paris
-//! example with arbitrary values grafted anywhere, decode to a value or an error.
+//! example with arbitrary values grafted anywhere, decode to a value or an
+//! error; and what the pages derive from whatever decodes never panics
+//! either. It lives with the pages' logic because it exercises both crates.
 
 use eventdesk_model::*;
+use eventdesk_page_logic::document;
+use eventdesk_page_logic::event::{history::history_newest_first, reports::group_reports};
+use eventdesk_page_logic::map::geo;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -97,6 +102,9 @@ fn exercise(e: &Event) {
         let _ = s.url.as_deref().map(url::normalise);
     }
     let _ = e.occurred_on.as_ref().map(Day::long);
+    let _ = group_reports(&e.sources, &e.reports);
+    let _ = history_newest_first(&e.history);
+    let _ = (document::event_title(e), document::event_description(e));
 }
 
 fn paris() -> Value {

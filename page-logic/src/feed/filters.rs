@@ -1,4 +1,4 @@
-//! The feed's filters and the words of its cards.
+//! The feed's filters.
 //!
 //! Filters live in the page's URL query with the same names as the API's
 //! (`?category=military&confidence=likely&q=paris`), so a filtered view can
@@ -7,10 +7,10 @@
 //! lost); only valid values are sent to the API, and the invalid ones are
 //! explained by [`FeedFilters::problems`].
 
-use crate::types::{ConfidenceLevel, Entity, EventSummary};
-
-/// Longest search the API accepts, in characters.
-pub const Q_MAX: usize = 200;
+use eventdesk_model::query::{valid_country, valid_day, SEARCH_MAX};
+use eventdesk_model::text::non_blank;
+use eventdesk_model::url::encode_component;
+use eventdesk_model::ConfidenceLevel;
 
 /// Events a page of the feed asks for.
 pub const PAGE_SIZE: u32 = 20;
@@ -32,11 +32,39 @@ pub struct FeedFilters {
     pub to: Option<String>,
 }
 
+/// A filter the reader types, as opposed to one they tick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterField {
+    Country,
+    Search,
+    From,
+    To,
+}
+
+impl FilterField {
+    /// Every typed filter, in the URL's order.
+    pub const ALL: [FilterField; 4] = [Self::Country, Self::Search, Self::From, Self::To];
+
+    /// Its key in the page's URL and in the API's query.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Search => "q",
+            Self::From => "from",
+            Self::To => "to",
+        }
+    }
+
+    /// The field a URL key names, if it names one.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
 /// One filter value the API would refuse, in words a reader understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterProblem {
-    /// The URL key: `country`, `from`, `to` or `q`.
-    pub field: &'static str,
+    pub field: FilterField,
     pub message: String,
 }
 
@@ -51,10 +79,9 @@ impl FeedFilters {
     {
         let mut f = FeedFilters::default();
         for (key, value) in pairs {
-            let value = value.as_ref().trim();
-            if value.is_empty() {
+            let Some(value) = non_blank(value.as_ref()) else {
                 continue;
-            }
+            };
             match key.as_ref() {
                 "category" if !f.categories.iter().any(|c| c == value) => {
                     f.categories.push(value.to_owned());
@@ -65,11 +92,11 @@ impl FeedFilters {
                         f.confidences.push(level);
                     }
                 }
-                "country" => f.country = Some(value.to_ascii_uppercase()),
-                "q" => f.q = Some(value.to_owned()),
-                "from" => f.from = Some(value.to_owned()),
-                "to" => f.to = Some(value.to_owned()),
-                _ => {}
+                key => {
+                    if let Some(field) = FilterField::from_key(key) {
+                        f.set_text(field, value);
+                    }
+                }
             }
         }
         f
@@ -110,16 +137,32 @@ impl FeedFilters {
         }
     }
 
-    /// Sets a text filter from a form field: blank clears it.
-    pub fn set_text(&mut self, field: &str, value: &str) {
-        let value = value.trim();
-        let value = (!value.is_empty()).then(|| value.to_owned());
+    /// Sets a typed filter from a form field: blank clears it, a country
+    /// is upper-cased.
+    pub fn set_text(&mut self, field: FilterField, value: &str) {
+        let value = non_blank(value).map(str::to_owned);
+        *self.text_mut(field) = match field {
+            FilterField::Country => value.map(|v| v.to_ascii_uppercase()),
+            _ => value,
+        };
+    }
+
+    /// A typed filter's value, as the URL holds it.
+    pub fn text(&self, field: FilterField) -> Option<&str> {
         match field {
-            "country" => self.country = value.map(|v| v.to_ascii_uppercase()),
-            "q" => self.q = value,
-            "from" => self.from = value,
-            "to" => self.to = value,
-            _ => {}
+            FilterField::Country => self.country.as_deref(),
+            FilterField::Search => self.q.as_deref(),
+            FilterField::From => self.from.as_deref(),
+            FilterField::To => self.to.as_deref(),
+        }
+    }
+
+    fn text_mut(&mut self, field: FilterField) -> &mut Option<String> {
+        match field {
+            FilterField::Country => &mut self.country,
+            FilterField::Search => &mut self.q,
+            FilterField::From => &mut self.from,
+            FilterField::To => &mut self.to,
         }
     }
 
@@ -130,13 +173,17 @@ impl FeedFilters {
             return "Latest events".to_owned();
         }
         let mut parts: Vec<String> = Vec::new();
-        parts.extend(self.categories.iter().map(|c| crate::labels::humanise(c)));
+        parts.extend(
+            self.categories
+                .iter()
+                .map(|c| eventdesk_model::labels::humanise(c)),
+        );
         parts.extend(self.confidences.iter().map(ConfidenceLevel::label));
         parts.extend(self.country.clone());
         parts.extend(self.q.as_ref().map(|q| format!("\u{201c}{q}\u{201d}")));
         parts.extend(self.from.as_ref().map(|d| format!("from {d}")));
         parts.extend(self.to.as_ref().map(|d| format!("to {d}")));
-        format!("Events: {}", crate::page::clip(&parts.join(", "), 80))
+        format!("Events: {}", crate::text::clip(&parts.join(", "), 80))
     }
 
     /// The filters the API would refuse, each with what is wrong.
@@ -150,13 +197,17 @@ impl FeedFilters {
         };
         if self.country.as_deref().is_some_and(|c| !valid_country(c)) {
             problem(
-                "country",
+                FilterField::Country,
                 "The country must be a two-letter code such as FR; it is not applied.",
             );
         }
-        if self.q.as_deref().is_some_and(|q| q.chars().count() > Q_MAX) {
+        if self
+            .q
+            .as_deref()
+            .is_some_and(|q| q.chars().count() > SEARCH_MAX)
+        {
             problem(
-                "q",
+                FilterField::Search,
                 "The search is too long: only its first 200 characters are used.",
             );
         }
@@ -164,19 +215,19 @@ impl FeedFilters {
         let to_ok = self.to.as_deref().is_none_or(valid_day);
         if !from_ok {
             problem(
-                "from",
+                FilterField::From,
                 "The \u{201c}from\u{201d} date must be a date such as 2025-09-04; it is not applied.",
             );
         }
         if !to_ok {
             problem(
-                "to",
+                FilterField::To,
                 "The \u{201c}to\u{201d} date must be a date such as 2025-09-04; it is not applied.",
             );
         }
         if from_ok && to_ok && self.dates_reversed() {
             problem(
-                "to",
+                FilterField::To,
                 "The \u{201c}from\u{201d} date is after the \u{201c}to\u{201d} date, so the dates are not applied.",
             );
         }
@@ -196,14 +247,9 @@ impl FeedFilters {
                 .iter()
                 .map(|l| ("confidence", l.as_str().to_owned())),
         );
-        for (key, value) in [
-            ("country", &self.country),
-            ("q", &self.q),
-            ("from", &self.from),
-            ("to", &self.to),
-        ] {
-            if let Some(v) = value {
-                pairs.push((key, v.clone()));
+        for field in FilterField::ALL {
+            if let Some(v) = self.text(field) {
+                pairs.push((field.key(), v.to_owned()));
             }
         }
         pairs
@@ -221,11 +267,11 @@ impl FeedFilters {
             && !self.dates_reversed();
         self.url_pairs()
             .into_iter()
-            .filter_map(|(key, value)| match key {
-                "country" => valid_country(&value).then_some((key, value)),
-                "q" => Some((key, value.chars().take(Q_MAX).collect())),
-                "from" | "to" => dates_ok.then_some((key, value)),
-                _ => Some((key, value)),
+            .filter_map(|(key, value)| match FilterField::from_key(key) {
+                Some(FilterField::Country) => valid_country(&value).then_some((key, value)),
+                Some(FilterField::Search) => Some((key, value.chars().take(SEARCH_MAX).collect())),
+                Some(FilterField::From | FilterField::To) => dates_ok.then_some((key, value)),
+                None => Some((key, value)),
             })
             .collect()
     }
@@ -261,102 +307,6 @@ fn query_string(pairs: Vec<(&'static str, String)>) -> String {
     format!("?{}", joined.join("&"))
 }
 
-pub use crate::url::encode_component;
-
-/// Two capital ASCII letters.
-pub fn valid_country(code: &str) -> bool {
-    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// A real calendar day written `YYYY-MM-DD`.
-pub fn valid_day(day: &str) -> bool {
-    crate::time::parse_iso_day(day).is_some()
-}
-
-/// The line above the results: "45 events", "1 event matches these filters",
-/// "No event matches these filters".
-pub fn results_line(total: u64, filtered: bool) -> String {
-    match (total, filtered) {
-        (0, true) => "No event matches these filters".to_owned(),
-        (0, false) => "No events yet".to_owned(),
-        (1, true) => "1 event matches these filters".to_owned(),
-        (1, false) => "1 event".to_owned(),
-        (n, true) => format!("{n} events match these filters"),
-        (n, false) => format!("{n} events"),
-    }
-}
-
-/// "Showing 20 of 45", or "Showing 20" when the total is unknown.
-pub fn shown_line(shown: usize, total: Option<u64>) -> String {
-    match total {
-        Some(t) => format!("Showing {shown} of {t}"),
-        None => format!("Showing {shown}"),
-    }
-}
-
-/// The first names of a card's sources: "Reuters, AP and BBC", or
-/// "Reuters, AP, BBC and 2 more". Blank names are skipped; `None` when no
-/// name is left.
-pub fn source_names_line(names: &[String], max: usize) -> Option<String> {
-    let names: Vec<&str> = names
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .collect();
-    let max = max.max(1);
-    match names.len() {
-        0 => None,
-        1 => Some(names[0].to_owned()),
-        n if n <= max => Some(format!(
-            "{} and {}",
-            names[..n - 1].join(", "),
-            names[n - 1]
-        )),
-        n => Some(format!("{} and {} more", names[..max].join(", "), n - max)),
-    }
-}
-
-impl EventSummary {
-    /// The card's headline: the title when there is one, else the summary.
-    pub fn headline(&self) -> &str {
-        self.title
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| self.summary.trim())
-    }
-
-    /// The summary under the headline, only when the headline is a title.
-    pub fn card_summary(&self) -> Option<&str> {
-        let has_title = self.title.as_deref().is_some_and(|t| !t.trim().is_empty());
-        let summary = self.summary.trim();
-        (has_title && !summary.is_empty()).then_some(summary)
-    }
-
-    /// The event's page: `/events/{id}`, the id percent-encoded.
-    pub fn path(&self) -> String {
-        format!("/events/{}", encode_component(&self.id))
-    }
-}
-
-impl Entity {
-    /// The entity's Wikidata page, only for an id of the form `Q` and digits.
-    pub fn wikidata_url(&self) -> Option<String> {
-        let id = self.wikidata_id.as_deref()?.trim();
-        let digits = id.strip_prefix('Q')?;
-        (!digits.is_empty() && digits.len() <= 12 && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| format!("https://www.wikidata.org/wiki/{id}"))
-    }
-
-    /// "14 events", when the API counts them.
-    pub fn events_phrase(&self) -> Option<String> {
-        self.event_count.map(|n| match n {
-            1 => "1 event".to_owned(),
-            n => format!("{n} events"),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,7 +324,7 @@ mod tests {
             .collect()
     }
 
-    use crate::url::decode_component as decode;
+    use crate::testing::decode_component as decode;
 
     #[test]
     fn round_trips_through_the_url() {
@@ -382,10 +332,10 @@ mod tests {
         f.toggle_category("military");
         f.toggle_category("diplomatic");
         f.toggle_confidence(&ConfidenceLevel::Likely);
-        f.set_text("country", "fr");
-        f.set_text("q", "  Zelensky & Macron: 50% «oui» ");
-        f.set_text("from", "2025-01-01");
-        f.set_text("to", "2025-12-31");
+        f.set_text(FilterField::Country, "fr");
+        f.set_text(FilterField::Search, "  Zelensky & Macron: 50% «oui» ");
+        f.set_text(FilterField::From, "2025-01-01");
+        f.set_text(FilterField::To, "2025-12-31");
         let query = f.to_query();
         assert_eq!(
             query,
@@ -418,8 +368,8 @@ mod tests {
         f.toggle_confidence(&ConfidenceLevel::Disputed);
         f.toggle_confidence(&ConfidenceLevel::Disputed);
         assert!(f.is_empty());
-        f.set_text("q", "x");
-        f.set_text("q", "   ");
+        f.set_text(FilterField::Search, "x");
+        f.set_text(FilterField::Search, "   ");
         assert!(f.is_empty());
     }
 
@@ -439,8 +389,8 @@ mod tests {
             "?country=France&from=2025-02-30&to=2025-01-01&q=paris",
         ));
         assert_eq!(f.country.as_deref(), Some("FRANCE"));
-        let fields: Vec<&str> = f.problems().iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["country", "from"]);
+        let fields: Vec<FilterField> = f.problems().iter().map(|p| p.field).collect();
+        assert_eq!(fields, [FilterField::Country, FilterField::From]);
         assert_eq!(
             f.to_query(),
             "?country=FRANCE&q=paris&from=2025-02-30&to=2025-01-01"
@@ -448,18 +398,18 @@ mod tests {
         assert_eq!(events_query(&f, None, None, 20), "?q=paris&limit=20");
 
         let reversed = FeedFilters::from_pairs(pairs("?from=2025-06-01&to=2025-01-01"));
-        assert_eq!(reversed.problems()[0].field, "to");
+        assert_eq!(reversed.problems()[0].field, FilterField::To);
         assert_eq!(events_query(&reversed, None, None, 20), "?limit=20");
     }
 
     #[test]
     fn long_searches_are_cut_for_the_api() {
-        let long = "a".repeat(Q_MAX + 5);
+        let long = "a".repeat(SEARCH_MAX + 5);
         let f = FeedFilters::from_pairs([("q", long.as_str())]);
-        assert_eq!(f.problems()[0].field, "q");
+        assert_eq!(f.problems()[0].field, FilterField::Search);
         assert_eq!(
             events_query(&f, None, None, 20),
-            format!("?q={}&limit=20", "a".repeat(Q_MAX))
+            format!("?q={}&limit=20", "a".repeat(SEARCH_MAX))
         );
     }
 
@@ -477,14 +427,6 @@ mod tests {
     }
 
     #[test]
-    fn validators() {
-        assert!(valid_country("UA"));
-        assert!(!valid_country("ua") && !valid_country("UKR") && !valid_country("É1"));
-        assert!(valid_day("2024-02-29"));
-        assert!(!valid_day("2023-02-29") && !valid_day("2025-9-4") && !valid_day("soon"));
-    }
-
-    #[test]
     fn titles_say_what_is_filtered() {
         assert_eq!(FeedFilters::default().describe(), "Latest events");
         let f = FeedFilters::from_pairs([
@@ -497,83 +439,5 @@ mod tests {
             f.describe(),
             "Events: Military, Likely, \u{201c}paris\u{201d}, from 2025-01-01"
         );
-    }
-
-    #[test]
-    fn wikidata_links_only_for_real_ids() {
-        let mut e = Entity {
-            id: "volodymyr-zelensky".into(),
-            name: "Volodymyr Zelensky".into(),
-            kind: crate::types::EntityKind::Person,
-            description: None,
-            wikidata_id: Some("Q3874799".into()),
-            event_count: Some(1),
-        };
-        assert_eq!(
-            e.wikidata_url().as_deref(),
-            Some("https://www.wikidata.org/wiki/Q3874799")
-        );
-        assert_eq!(e.events_phrase().as_deref(), Some("1 event"));
-        for bad in ["", "Q", "3874799", "Q38a", "Q1/../x", "javascript:alert(1)"] {
-            e.wikidata_id = Some(bad.into());
-            assert_eq!(e.wikidata_url(), None, "{bad}");
-        }
-        e.wikidata_id = None;
-        assert_eq!(e.wikidata_url(), None);
-    }
-
-    #[test]
-    fn results_wording() {
-        assert_eq!(results_line(45, false), "45 events");
-        assert_eq!(results_line(1, false), "1 event");
-        assert_eq!(results_line(0, false), "No events yet");
-        assert_eq!(results_line(12, true), "12 events match these filters");
-        assert_eq!(results_line(1, true), "1 event matches these filters");
-        assert_eq!(results_line(0, true), "No event matches these filters");
-        assert_eq!(shown_line(20, Some(45)), "Showing 20 of 45");
-        assert_eq!(shown_line(3, None), "Showing 3");
-    }
-
-    #[test]
-    fn source_names_on_cards() {
-        let names = |ns: &[&str]| ns.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(source_names_line(&names(&[]), 3), None);
-        assert_eq!(source_names_line(&names(&[" ", ""]), 3), None);
-        assert_eq!(
-            source_names_line(&names(&["Reuters"]), 3).as_deref(),
-            Some("Reuters")
-        );
-        assert_eq!(
-            source_names_line(&names(&["Reuters", " AP ", "BBC"]), 3).as_deref(),
-            Some("Reuters, AP and BBC")
-        );
-        assert_eq!(
-            source_names_line(&names(&["A", "B", "", "C", "D", "E"]), 3).as_deref(),
-            Some("A, B, C and 2 more")
-        );
-    }
-
-    #[test]
-    fn card_headline_and_summary() {
-        let event: crate::types::Event = serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
-        let mut card = event.summary;
-        assert_eq!(
-            card.headline(),
-            "Coalition of the Willing meets Zelensky in Paris on security guarantees"
-        );
-        assert!(card
-            .card_summary()
-            .unwrap()
-            .starts_with("The British and French-led"));
-        assert_eq!(
-            card.path(),
-            "/events/paris-coalition-security-guarantees-2025-09-04"
-        );
-        card.title = Some(" ".into());
-        assert!(card.headline().starts_with("The British"));
-        assert_eq!(card.card_summary(), None);
     }
 }

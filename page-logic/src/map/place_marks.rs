@@ -2,8 +2,8 @@
 //! country's shape or a box), or nothing with the reason; and the words
 //! that name the map for screen readers.
 
-use crate::geo::{bounds, place_extent, Viewport};
-use crate::types::{Place, PlacePrecision, PlaceRole, Point};
+use crate::map::geo::{bounds, place_extent, Viewport};
+use eventdesk_model::{Place, PlacePrecision, PlaceRole, Point};
 
 /// How a place is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +90,7 @@ pub fn mark(place: &Place) -> Result<Mark, Undrawn> {
             country: matches!(place.precision, Some(PlacePrecision::Country))
                 .then(|| place.country_code.as_deref())
                 .flatten()
-                .and_then(|cc| crate::iso3166::numeric(cc.trim())),
+                .and_then(|cc| crate::map::iso3166::numeric(cc.trim())),
             bbox,
         }),
         Some(c) => Ok(Mark::Pin(c)),
@@ -102,7 +102,7 @@ pub fn bbox_centre([w, s, e, n]: [f64; 4]) -> Point {
     let e = if e < w { e + 360.0 } else { e };
     Point {
         lat: (s + n) / 2.0,
-        lon: crate::geo::normalise_lon((w + e) / 2.0),
+        lon: crate::map::geo::normalise_lon((w + e) / 2.0),
     }
 }
 
@@ -168,7 +168,7 @@ pub fn map_name(name: &str, room: f64, font: f64) -> String {
     } else {
         MAP_NAME_MAX
     };
-    crate::truncate::truncate(name.trim(), columns).into_owned()
+    crate::text::truncate(name.trim(), columns).into_owned()
 }
 
 #[cfg(test)]
@@ -271,7 +271,7 @@ mod tests {
             (40.23, 52.38),
         ] {
             assert!(
-                v.contains(crate::map_svg::near_px(&v, lon, lat)),
+                v.contains(crate::map::svg::near_px(&v, lon, lat)),
                 "{lon},{lat}"
             );
         }

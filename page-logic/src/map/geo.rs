@@ -2,7 +2,7 @@
 //! places (antimeridian-aware), clustering nearby dots, and point-in-shape.
 //! Pure functions over degrees and pixels; the app only draws the results.
 
-use crate::types::{Place, Point};
+use eventdesk_model::{Place, Point};
 
 /// Latitudes beyond this are clamped so Mercator stays finite near the poles.
 pub const MAX_LAT: f64 = 85.0;
@@ -219,7 +219,7 @@ pub fn osm_link(p: Point, zoom: u8) -> String {
 
 /// A zoom for a place's precision, for its OpenStreetMap link.
 pub fn zoom_for(place: &Place) -> u8 {
-    use crate::types::PlacePrecision::*;
+    use eventdesk_model::PlacePrecision::*;
     match place.precision {
         Some(Point) => 15,
         Some(City) => 11,
@@ -285,7 +285,7 @@ pub fn inside(point: Point, rings: &[Vec<[f64; 2]>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::{PlacePrecision, PlaceRole};
+    use eventdesk_model::{PlacePrecision, PlaceRole};
 
     fn place(lat: f64, lon: f64, bbox: Option<[f64; 4]>) -> Place {
         Place {

@@ -1,0 +1,6 @@
+//! The feed: its filters, kept in the URL, and the words around its cards.
+
+pub mod filters;
+pub mod words;
+
+pub use filters::{events_query, FeedFilters, FilterField, FilterProblem, PAGE_SIZE};
