@@ -1,7 +1,45 @@
-//! What a confidence rating says to a reader: its word, its icon, where it
-//! stands on the ladder, and the sentences built from it.
+//! How well an event is corroborated, and what a rating says to a reader:
+//! its word, its icon, where it stands on the ladder, and the sentences
+//! built from it. The explainer, which consults the methodology, is
+//! [`Confidence::explainer`], kept beside [`Methodology`](crate::Methodology).
 
-use crate::types::{Confidence, ConfidenceLevel, Methodology, Source};
+use serde::{Deserialize, Serialize};
+
+use crate::labels::{humanise, slug};
+use crate::open_enum;
+use crate::source::Source;
+use crate::text::non_blank;
+use crate::time::Timestamp;
+
+open_enum! {
+    /// How well an event is corroborated. `disputed` is a state of its own, not a rung.
+    pub enum ConfidenceLevel {
+        Unconfirmed => "unconfirmed",
+        Likely => "likely",
+        Verified => "verified",
+        Disputed => "disputed",
+    }
+}
+
+/// What would raise an event to the next level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NextLevel {
+    pub level: ConfidenceLevel,
+    /// e.g. "One more trusted source".
+    pub needs: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Confidence {
+    pub level: ConfidenceLevel,
+    pub independent_sources: u64,
+    #[serde(default)]
+    pub explanation: Option<String>,
+    #[serde(default)]
+    pub next_level: Option<NextLevel>,
+    #[serde(default)]
+    pub assessed_at: Option<Timestamp>,
+}
 
 /// The rungs of the ladder, lowest to highest. `disputed` is not a rung.
 pub const LADDER: [ConfidenceLevel; 3] = [
@@ -18,7 +56,7 @@ impl ConfidenceLevel {
             ConfidenceLevel::Likely => "Likely".into(),
             ConfidenceLevel::Verified => "Verified".into(),
             ConfidenceLevel::Disputed => "Disputed".into(),
-            ConfidenceLevel::Other(s) => crate::labels::humanise(s),
+            ConfidenceLevel::Other(s) => humanise(s),
         }
     }
 
@@ -51,7 +89,7 @@ impl ConfidenceLevel {
 
     /// The anchor of this level on the methodology page: `/methodology#likely`.
     pub fn anchor(&self) -> String {
-        crate::labels::slug(self.as_str())
+        slug(self.as_str())
     }
 
     /// Said when neither the event nor the methodology explains the level.
@@ -91,23 +129,6 @@ pub fn sources_count(count: u64) -> String {
 }
 
 impl Confidence {
-    /// The explainer sentence: the event's own, else the methodology's
-    /// description of the level, else a plain fallback.
-    pub fn explainer(&self, methodology: Option<&Methodology>) -> String {
-        let own = self
-            .explanation
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty());
-        let described = methodology
-            .and_then(|m| m.level(&self.level))
-            .map(|l| l.description.trim())
-            .filter(|s| !s.is_empty());
-        own.or(described)
-            .map(str::to_owned)
-            .unwrap_or_else(|| self.level.fallback_explanation().to_owned())
-    }
-
     /// "This event is rated likely. One more trusted source could elevate it to verified."
     pub fn upgrade_line(&self) -> String {
         let rated = format!(
@@ -116,12 +137,7 @@ impl Confidence {
         );
         match &self.next_level {
             Some(next) => {
-                let needs = next.needs.trim();
-                let needs = if needs.is_empty() {
-                    "More independent sources"
-                } else {
-                    needs
-                };
+                let needs = non_blank(&next.needs).unwrap_or("More independent sources");
                 format!(
                     "{rated} {} could elevate it to {}.",
                     capitalise_first(needs),
@@ -166,7 +182,6 @@ pub fn tally(sources: &[Source]) -> SourceTally<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::NextLevel;
 
     fn conf(level: ConfidenceLevel, next: Option<(ConfidenceLevel, &str)>) -> Confidence {
         Confidence {
@@ -201,26 +216,6 @@ mod tests {
         assert_eq!(sources_phrase(0), "No independent source yet");
         assert_eq!(sources_count(1), "1 independent source");
         assert_eq!(sources_count(12), "12 independent sources");
-    }
-
-    #[test]
-    fn explainer_falls_back_in_order() {
-        let m: Methodology =
-            serde_json::from_str(include_str!("../../api/examples/methodology.json")).unwrap();
-        let mut c = conf(ConfidenceLevel::Unconfirmed, None);
-        assert_eq!(
-            c.explainer(Some(&m)),
-            "Only one source reports this event so far."
-        );
-        c.explanation = Some("Own words.".into());
-        assert_eq!(c.explainer(Some(&m)), "Own words.");
-        c.explanation = Some("  ".into());
-        c.level = ConfidenceLevel::Other("contested".into());
-        assert_eq!(
-            c.explainer(Some(&m)),
-            ConfidenceLevel::Other(String::new()).fallback_explanation()
-        );
-        assert_eq!(c.explainer(None), c.level.fallback_explanation());
     }
 
     #[test]

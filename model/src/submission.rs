@@ -1,9 +1,62 @@
-//! The rules a source submission must meet: one set, used by the form before
-//! sending and by the reference backend on receipt.
+//! A source submitted for an event: the request, its receipt and status, and
+//! the rules a request must meet: one set, used by the form before sending
+//! and by the reference backend on receipt.
 
+use serde::{Deserialize, Serialize};
+
+use crate::labels::humanise;
+use crate::open_enum;
+use crate::problem::FieldError;
 use crate::text::non_blank;
-use crate::types::{FieldError, SubmissionRequest};
+use crate::time::Timestamp;
 use crate::url::parse_http;
+
+open_enum! {
+    pub enum SubmissionStatus {
+        Pending => "pending",
+        Accepted => "accepted",
+        Rejected => "rejected",
+    }
+}
+
+impl SubmissionStatus {
+    pub fn label(&self) -> String {
+        match self {
+            SubmissionStatus::Pending => "Pending review".into(),
+            SubmissionStatus::Accepted => "Accepted".into(),
+            SubmissionStatus::Rejected => "Rejected".into(),
+            SubmissionStatus::Other(s) => humanise(s),
+        }
+    }
+}
+
+/// The body of `POST /events/{id}/submissions`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionRequest {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// What the backend answers a submission with, and what `/submissions/{id}` shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionReceipt {
+    pub id: String,
+    pub event_id: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub status: SubmissionStatus,
+    pub received_at: Timestamp,
+    #[serde(default)]
+    pub decided_at: Option<Timestamp>,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
 
 pub const URL_MAX: usize = 2048;
 pub const OUTLET_MAX: usize = 200;
@@ -85,32 +138,30 @@ fn too_long(field: Field, what: &str) -> FieldError {
     err(field, format!("{what} can be at most {max} characters."))
 }
 
-fn present(v: &Option<String>) -> Option<&str> {
-    v.as_deref().and_then(non_blank)
-}
-
 impl SubmissionRequest {
     /// Every field error, in the form's order; empty when the request is valid.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        let url = self.url.trim();
-        if url.is_empty() {
-            errors.push(err(Field::Url, "Enter the address of the article."));
-        } else if char_len(url) > URL_MAX {
-            errors.push(too_long(Field::Url, "The address"));
-        } else if parse_http(url).is_none() {
-            errors.push(err(
+        match non_blank(&self.url) {
+            None => errors.push(err(Field::Url, "Enter the address of the article.")),
+            Some(url) if char_len(url) > URL_MAX => {
+                errors.push(too_long(Field::Url, "The address"));
+            }
+            Some(url) if parse_http(url).is_none() => errors.push(err(
                 Field::Url,
                 "Enter the full address of the article, starting with http:// or https://.",
-            ));
+            )),
+            Some(_) => {}
         }
-        if present(&self.outlet_name).is_some_and(|s| char_len(s) > OUTLET_MAX) {
+        let outlet_name = self.outlet_name.as_deref().and_then(non_blank);
+        if outlet_name.is_some_and(|s| char_len(s) > OUTLET_MAX) {
             errors.push(too_long(Field::OutletName, "The outlet name"));
         }
-        if present(&self.note).is_some_and(|s| char_len(s) > NOTE_MAX) {
+        let note = self.note.as_deref().and_then(non_blank);
+        if note.is_some_and(|s| char_len(s) > NOTE_MAX) {
             errors.push(too_long(Field::Note, "The note"));
         }
-        if let Some(email) = present(&self.email) {
+        if let Some(email) = self.email.as_deref().and_then(non_blank) {
             if char_len(email) > EMAIL_MAX {
                 errors.push(too_long(Field::Email, "The email address"));
             } else if !looks_like_email(email) {
@@ -125,7 +176,7 @@ impl SubmissionRequest {
 
     /// The request as it is stored: trimmed, blanks as `None`.
     pub fn cleaned(&self) -> SubmissionRequest {
-        let tidy = |v: &Option<String>| present(v).map(str::to_owned);
+        let tidy = |v: &Option<String>| v.as_deref().and_then(non_blank).map(str::to_owned);
         SubmissionRequest {
             url: self.url.trim().to_owned(),
             outlet_name: tidy(&self.outlet_name),
@@ -203,6 +254,11 @@ mod tests {
         ] {
             assert!(!looks_like_email(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn unknown_statuses_stay_readable() {
+        assert_eq!(SubmissionStatus::from("on_hold").label(), "On hold");
     }
 
     #[test]

@@ -1,6 +1,19 @@
 //! Source tone: how sure an outlet's own wording is. It is never verification.
+//! What a tone means, from the methodology when it says, is
+//! [`Tone::meaning`], kept beside [`Methodology`](crate::Methodology).
 
-use crate::types::{Methodology, Tone};
+use crate::labels::humanise;
+use crate::open_enum;
+
+open_enum! {
+    /// How sure the outlet's own wording is. Says nothing about whether a claim is true.
+    pub enum Tone {
+        Certain => "certain",
+        Likely => "likely",
+        Possible => "possible",
+        Doubtful => "doubtful",
+    }
+}
 
 /// The sentence every list of reports carries.
 pub const TONE_DISCLAIMER: &str = "\u{201c}Source tone\u{201d} reflects the language used by the outlet \u{2014} it is not an independent verification.";
@@ -13,7 +26,7 @@ impl Tone {
             Tone::Likely => "Likely".into(),
             Tone::Possible => "Possible".into(),
             Tone::Doubtful => "Doubtful".into(),
-            Tone::Other(s) => crate::labels::humanise(s),
+            Tone::Other(s) => humanise(s),
         }
     }
 
@@ -32,13 +45,8 @@ impl Tone {
         }
     }
 
-    /// What the tone means, from the methodology when it has it.
-    pub fn meaning(&self, methodology: Option<&Methodology>) -> String {
-        if let Some(t) = methodology.and_then(|m| m.tone(self)) {
-            if !t.description.trim().is_empty() {
-                return t.description.trim().to_owned();
-            }
-        }
+    /// What the tone means when the methodology does not say.
+    pub(crate) fn fallback_meaning(&self) -> &'static str {
         match self {
             Tone::Certain => "The outlet states the claim as fact.",
             Tone::Likely => "The outlet presents the claim as probable or expected.",
@@ -48,7 +56,6 @@ impl Tone {
             }
             Tone::Other(_) => "A wording category this page does not know yet.",
         }
-        .to_owned()
     }
 
     /// A strength meter that carries the tone without relying on colour.
@@ -77,23 +84,13 @@ mod tests {
     }
 
     #[test]
-    fn meaning_prefers_the_methodology() {
-        let m: Methodology =
-            serde_json::from_str(include_str!("../../api/examples/methodology.json")).unwrap();
-        assert_eq!(
-            Tone::Doubtful.meaning(Some(&m)),
-            "The outlet questions the claim or reports it as unverified or denied."
-        );
-        assert_eq!(
-            Tone::Possible.meaning(None),
-            "The outlet presents the claim as one possibility."
-        );
+    fn the_disclaimer_says_tone_is_not_verification() {
         assert!(TONE_DISCLAIMER.contains("not an independent verification"));
     }
 
     #[test]
     fn tone_icons_differ_from_confidence_icons() {
-        use crate::types::ConfidenceLevel;
+        use crate::confidence::ConfidenceLevel;
         let tones = [
             Tone::Certain,
             Tone::Likely,

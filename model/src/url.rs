@@ -4,6 +4,8 @@
 //! A small parser of our own rather than a full WHATWG one: it is enough for
 //! these checks and keeps the WebAssembly small.
 
+use crate::text::non_blank;
+
 /// The parts of an absolute http(s) URL that the checks need.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpUrl<'a> {
@@ -18,8 +20,8 @@ pub struct HttpUrl<'a> {
 
 /// Parses an absolute `http:`/`https:` URL with a host; anything else is `None`.
 pub fn parse_http(raw: &str) -> Option<HttpUrl<'_>> {
-    let raw = raw.trim();
-    if raw.is_empty() || raw.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    let raw = non_blank(raw)?;
+    if raw.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return None;
     }
     let (scheme, rest) = raw.split_once("://")?;
