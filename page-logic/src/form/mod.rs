@@ -25,3 +25,7 @@ pub use errors::{error_for, first_invalid};
 pub use refusal::{refusal, Duplicate, Refusal};
 pub use retry::{countdown, retry_sentence};
 pub use values::FormValues;
+
+/// The review notice every submission path carries: the form's section, its
+/// receipt and the submission's own page.
+pub const REVIEW_NOTICE: &str = "Submissions are reviewed by an editor before integration.";

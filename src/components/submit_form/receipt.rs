@@ -4,10 +4,10 @@
 
 use eventdesk_model::paths::submission_path;
 use eventdesk_model::SubmissionReceipt;
+use eventdesk_page_logic::form::REVIEW_NOTICE;
 use leptos::prelude::*;
 
 use crate::components::external_link::ExternalLink;
-use crate::components::submit_intro::REVIEW_NOTICE;
 
 /// The receipt's heading, which takes focus.
 pub const HEADING_ID: &str = "submit-receipt-heading";
