@@ -3,21 +3,18 @@
 //! describe the control (`aria-describedby`); an error sets `aria-invalid`
 //! and is announced when it appears.
 
-use eventdesk_model::submission::Field as Name;
-use eventdesk_model::FieldError;
-use eventdesk_page_logic::form::{chars_left, error_for, FormValues};
+use eventdesk_model::submission::Field;
+use eventdesk_page_logic::form::{chars_left, error_for};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The id of a field's control, which labels, links and focus use.
-pub fn control_id(field: Name) -> String {
-    format!("submit-{}", field.name())
-}
+use super::focus::control_id;
+use super::state::FormState;
 
 /// What kind of control a field is.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Control {
-    /// `<input type=…>` with an `autocomplete` and an `inputmode` hint.
+enum Control {
+    /// `<input type=…>` with an `autocomplete` hint.
     Input {
         kind: &'static str,
         autocomplete: &'static str,
@@ -26,17 +23,58 @@ pub enum Control {
     Text,
 }
 
-#[component]
-pub fn Field(
-    field: Name,
+/// How a field is shown.
+struct Look {
     label: &'static str,
     hint: &'static str,
     control: Control,
-    #[prop(optional)] required: bool,
-    values: RwSignal<FormValues>,
-    errors: RwSignal<Vec<FieldError>>,
-    /// Runs after every change, with the field.
-    on_change: Callback<Name>,
+    required: bool,
+}
+
+/// Each field's label, hint and control: one place, and every field has them.
+fn look(field: Field) -> Look {
+    match field {
+        Field::Url => Look {
+            label: "Article URL",
+            hint: "The full address of the other outlet's article, starting with https://",
+            control: Control::Input {
+                kind: "url",
+                autocomplete: "url",
+            },
+            required: true,
+        },
+        Field::OutletName => Look {
+            label: "Outlet name",
+            hint: "The newspaper, site or agency that published it.",
+            control: Control::Input {
+                kind: "text",
+                autocomplete: "off",
+            },
+            required: false,
+        },
+        Field::Note => Look {
+            label: "What it reports",
+            hint: "For the editor: what the article says about this event.",
+            control: Control::Text,
+            required: false,
+        },
+        Field::Email => Look {
+            label: "Your email",
+            hint: "Only to tell you the outcome. It is never shown or shared.",
+            control: Control::Input {
+                kind: "email",
+                autocomplete: "email",
+            },
+            required: false,
+        },
+    }
+}
+
+#[component]
+pub fn FormField(
+    /// The form the field belongs to: its values and errors.
+    form: FormState,
+    field: Field,
     /// Extra content under the control (a notice, a suggestion), described by `extra_id`.
     #[prop(optional)]
     extra: Option<ViewFn>,
@@ -44,13 +82,19 @@ pub fn Field(
     #[prop(optional)]
     extra_id: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let Look {
+        label,
+        hint,
+        control,
+        required,
+    } = look(field);
     let id = control_id(field);
     let hint_id = format!("{id}-hint");
     let count_id = format!("{id}-count");
     let error_id = format!("{id}-error");
 
-    let value = Memo::new(move |_| values.with(|v| v.get(field).to_owned()));
-    let error = Memo::new(move |_| errors.with(|e| error_for(e, field).map(str::to_owned)));
+    let value = Memo::new(move |_| form.values.with(|v| v.get(field).to_owned()));
+    let error = Memo::new(move |_| form.errors.with(|e| error_for(e, field).map(str::to_owned)));
     let count = Memo::new(move |_| value.with(|v| chars_left(field, v)));
     let over = Memo::new(move |_| count.get().is_some_and(|c| c.ends_with("too many")));
 
@@ -71,11 +115,7 @@ pub fn Field(
         }
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
-    let set = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        values.update(|v| v.set(field, text));
-        on_change.run(field);
-    };
+    let set = move |ev: leptos::ev::Event| form.set(field, event_target_value(&ev));
 
     let control_view = match control {
         Control::Input { kind, autocomplete } => Either::Left(view! {
