@@ -1,5 +1,6 @@
 //! The one error type of every API call, with the words a reader sees.
 
+use eventdesk_model::text::non_blank;
 use eventdesk_model::Problem;
 use thiserror::Error;
 
@@ -57,7 +58,7 @@ impl ApiError {
         match self {
             ApiError::Status {
                 problem: Some(p), ..
-            } => p.detail.as_deref().map(str::trim).filter(|d| !d.is_empty()),
+            } => p.detail.as_deref().and_then(non_blank),
             _ => None,
         }
     }

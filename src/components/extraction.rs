@@ -2,6 +2,7 @@
 //! which story (linked when it has a safe URL).
 
 use eventdesk_model::labels::humanise;
+use eventdesk_model::text::non_blank;
 use eventdesk_model::Extraction;
 use leptos::prelude::*;
 
@@ -13,8 +14,7 @@ pub fn ExtractionSection(extraction: Extraction) -> impl IntoView {
     let method = extraction
         .method
         .as_deref()
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
+        .and_then(non_blank)
         .map(humanise);
     view! {
         <section class="section extraction" aria-labelledby="extraction-heading">
@@ -33,7 +33,7 @@ pub fn ExtractionSection(extraction: Extraction) -> impl IntoView {
                     </div>
                 })}
                 {extraction.source_story.map(|story| {
-                    let title = story.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+                    let title = story.title.as_deref().and_then(non_blank).map(str::to_owned);
                     let slug = story.slug.clone();
                     let slug_line = title.is_some().then(|| story.slug.clone());
                     view! {

@@ -1,7 +1,8 @@
 //! Where the event happened and what it concerns: the label as the API
-//! gives it, a slot for the map (its own issue), and the places as text,
-//! which stays as the map's accessible alternative.
+//! gives it, the map, and the places as text, which is the map's
+//! accessible alternative.
 
+use eventdesk_model::text::non_blank;
 use eventdesk_model::{Location, Place};
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn LocationSection(location: Location) -> impl IntoView {
                 " "
                 {location.label}
             </p>
-            // The map's place: the map issue renders into it.
+            // The slot keeps the map's height while its drawing loads.
             <div id="event-map" class="map-slot" data-map-slot="">
                 <crate::components::event_map::EventMap places=places.clone()/>
             </div>
@@ -34,8 +35,7 @@ fn PlaceItem(place: Place) -> impl IntoView {
     let country = place
         .country_code
         .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
+        .and_then(non_blank)
         .map(str::to_owned);
     let role = place.role.as_ref().map(|r| r.label());
     let precision = place

@@ -1,5 +1,5 @@
 //! "Share this event": the event's link and a copy button. The result is
-//! announced in a live region. The share issue completes this section.
+//! announced in a live region, and the places to share it to.
 
 use leptos::html::Input;
 use leptos::prelude::*;

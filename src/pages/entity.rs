@@ -1,6 +1,7 @@
 //! `/entities/:id`: a person, organisation, place or group, and the events
 //! that name it (`GET /events?entity=ID`), with the feed's cards and paging.
 
+use eventdesk_model::text::non_blank;
 use eventdesk_model::Entity;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -64,8 +65,7 @@ fn EntityView(entity: Entity, feed: EventFeed) -> impl IntoView {
     let description = entity
         .description
         .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
+        .and_then(non_blank)
         .map(str::to_owned);
     let list_label = format!("Events naming {name}");
     let empty_text = format!("No event names {name} yet.");

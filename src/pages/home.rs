@@ -40,8 +40,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </header>
             <FeedFilterForm filters/>
-            // The feed map (maps issue) goes here, above the list; the
-            // events it shows are `feed.items`.
+            // The overview map, above the list, shows the events loaded so far.
             <div class="feed__map-slot">
                 <crate::components::feed_map::FeedMap events=feed.items/>
             </div>

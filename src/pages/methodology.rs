@@ -5,6 +5,7 @@
 //! how independence is judged. Levels and tones this build does not know
 //! are shown like the others.
 
+use eventdesk_model::text::non_blank;
 use eventdesk_model::tone::TONE_DISCLAIMER;
 use eventdesk_model::{Methodology, MethodologyLevel, MethodologyTone};
 use leptos::prelude::*;
@@ -48,15 +49,12 @@ fn MethodologyView(methodology: Methodology) -> impl IntoView {
         independence,
     } = methodology;
     let summary = summary
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
+        .and_then(|v| non_blank(&v).map(str::to_owned))
         .unwrap_or_else(|| {
             "Each event is rated by how many independent sources agree on its core facts."
                 .to_owned()
         });
-    let independence = independence
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
+    let independence = independence.and_then(|v| non_blank(&v).map(str::to_owned));
     let contents: Vec<(String, String)> = levels
         .iter()
         .map(|l| (l.level.anchor(), level_label(l)))
@@ -126,8 +124,7 @@ fn LevelItem(level: MethodologyLevel) -> impl IntoView {
     let criteria: Vec<String> = level
         .criteria
         .iter()
-        .map(|c| c.trim().to_owned())
-        .filter(|c| !c.is_empty())
+        .filter_map(|v| non_blank(v).map(str::to_owned))
         .collect();
     view! {
         <li id=anchor class=class aria-labelledby=labelled_by tabindex="-1">
@@ -163,8 +160,7 @@ fn ToneItem(tone: MethodologyTone) -> impl IntoView {
     let examples: Vec<String> = tone
         .examples
         .iter()
-        .map(|e| e.trim().to_owned())
-        .filter(|e| !e.is_empty())
+        .filter_map(|v| non_blank(v).map(str::to_owned))
         .collect();
     view! {
         <div class="method-tone" id=anchor>

@@ -4,6 +4,7 @@
 //! decided, the article's address (linked only when it is a safe http(s) URL)
 //! and the way back to the event.
 
+use eventdesk_model::text::non_blank;
 use eventdesk_model::{SubmissionReceipt, SubmissionStatus};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -115,9 +116,7 @@ fn ReceiptView(receipt: SubmissionReceipt) -> impl IntoView {
         })
     };
     let rejected = status == SubmissionStatus::Rejected;
-    let reason = reason
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
+    let reason = reason.and_then(|v| non_blank(&v).map(str::to_owned));
     let pending = status == SubmissionStatus::Pending;
 
     view! {
@@ -151,7 +150,7 @@ fn ReceiptView(receipt: SubmissionReceipt) -> impl IntoView {
                 <div>
                     <dt>"Article"</dt>
                     <dd class="submission-page__url">
-                        {match url.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()) {
+                        {match url.and_then(|v| non_blank(&v).map(str::to_owned)) {
                             Some(u) => Either::Left(view! {
                                 <ExternalLink href=Some(u.clone())>{u.clone()}</ExternalLink>
                             }),

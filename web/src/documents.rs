@@ -3,6 +3,7 @@
 //! goes wrong upstream is "unavailable" here (and logged once), so a page
 //! can fall back to the app with a generic head.
 
+use eventdesk_model::text::non_blank;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -60,8 +61,7 @@ pub async fn fetch<T: DeserializeOwned>(
             serde_json::from_slice::<Problem>(&answer.body)
                 .ok()
                 .and_then(|p| p.detail)
-                .map(|d| d.trim().to_owned())
-                .filter(|d| !d.is_empty()),
+                .and_then(|v| non_blank(&v).map(str::to_owned)),
         ),
         status => {
             tracing::warn!(path, status, "upstream answered neither 200, 404 nor 410");

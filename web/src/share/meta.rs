@@ -9,6 +9,7 @@
 //! attribute, its `<title>` or its `<script>`.
 
 use eventdesk_model::confidence::sources_phrase;
+use eventdesk_model::text::non_blank;
 use eventdesk_model::url::encode_component;
 use eventdesk_model::{Entity, EntityKind, Event, Methodology};
 use eventdesk_page_logic::document::{event_description, event_title, SITE_NAME};
@@ -172,12 +173,7 @@ fn entity_ld(entity: &Entity, origin: &str) -> Value {
     o.insert("@type".into(), entity_type(&entity.kind).into());
     o.insert("name".into(), entity.name.trim().into());
     o.insert("url".into(), entity_url(origin, &entity.id).into());
-    if let Some(d) = entity
-        .description
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-    {
+    if let Some(d) = entity.description.as_deref().and_then(non_blank) {
         o.insert("description".into(), d.into());
     }
     if let Some(same) = wikidata_url(entity.wikidata_id.as_deref()) {
@@ -260,12 +256,7 @@ pub fn head_for_event(event: &Event, origin: &str, card_version: &str) -> Head {
                     json!({ "@type": "GeoCoordinates", "latitude": pt.lat, "longitude": pt.lon }),
                 );
             }
-            if let Some(cc) = p
-                .country_code
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-            {
+            if let Some(cc) = p.country_code.as_deref().and_then(non_blank) {
                 o.insert(
                     "address".into(),
                     json!({ "@type": "PostalAddress", "addressCountry": cc }),
@@ -404,8 +395,7 @@ pub fn head_for_methodology(methodology: Option<&Methodology>, origin: &str) -> 
     let canonical = format!("{}/methodology", bare_origin(origin));
     let summary = methodology
         .and_then(|m| m.summary.as_deref())
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+        .and_then(non_blank);
     let description = summary.map_or_else(|| METHODOLOGY_DESCRIPTION.to_owned(), |s| clip(s, 160));
     let social = summary.map_or_else(
         || METHODOLOGY_DESCRIPTION.to_owned(),
@@ -445,12 +435,7 @@ pub fn head_for_entity(entity: &Entity, origin: &str) -> Head {
     let lead = format!(
         "{count} naming {name}, each rated by how well independent sources corroborate it."
     );
-    let description = match entity
-        .description
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-    {
+    let description = match entity.description.as_deref().and_then(non_blank) {
         Some(d) if d.ends_with(['.', '!', '?']) => format!("{d} {lead}"),
         Some(d) => format!("{d}. {lead}"),
         None => lead,
