@@ -44,14 +44,14 @@ if ! step setup bash scripts/setup.sh; then
 fi
 
 # The app crate (eventdesk) is browser code: it is linted for wasm32, where it
-# runs, and tested in the browser; its pure logic lives in model/ and is
-# tested natively. Native steps leave it out, which also spares a native
+# runs, and tested in the browser; its pure logic lives in page-logic/ (and
+# the contract's rules in model/), both tested natively. Native steps leave it out, which also spares a native
 # build of Leptos.
 step fmt cargo fmt --all -- --check
 step clippy-native cargo clippy --workspace --exclude eventdesk --all-targets --locked -- -D warnings
 step clippy-wasm cargo clippy -p eventdesk --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-# Rust tests (model, server), counted from cargo's result lines.
+# Rust tests (model, page-logic, server, web), counted from cargo's result lines.
 if step cargo-test cargo test --workspace --exclude eventdesk --locked --no-fail-fast; then :; fi
 read -r rust_passed rust_failed < <(
   grep -E '^test result: ' "$logs/cargo-test.log" |
