@@ -30,13 +30,7 @@ pub fn event_description(event: &Event) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn paris() -> Event {
-        serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
-        ))
-        .expect("the contract's example decodes")
-    }
+    use crate::testing::paris;
 
     #[test]
     fn document_title_and_description() {

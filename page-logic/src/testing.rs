@@ -1,5 +1,15 @@
 //! Helpers for this crate's unit tests.
 
+use eventdesk_model::Event;
+
+/// The contract's example event, the Paris coalition meeting.
+pub fn paris() -> Event {
+    serde_json::from_str(include_str!(
+        "../../api/examples/event-paris-coalition.json"
+    ))
+    .expect("the contract's example decodes")
+}
+
 /// Reverses `eventdesk_model::url::encode_component`: a stand-in for the
 /// browser's decoding in round-trip checks.
 pub fn decode_component(s: &str) -> String {

@@ -63,14 +63,8 @@ pub fn group_reports<'a>(sources: &'a [Source], reports: &'a [Report]) -> Vec<Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eventdesk_model::{Event, Tone};
-
-    fn paris() -> Event {
-        serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .expect("the contract's example decodes")
-    }
+    use crate::testing::paris;
+    use eventdesk_model::Tone;
 
     fn report(id: &str, source_id: &str) -> Report {
         Report {
