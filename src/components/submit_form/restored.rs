@@ -1,5 +1,5 @@
-//! The restored-draft notice: what shows the form holds a draft kept on
-//! this device, with the way to clear it.
+//! The restored-draft notice: said when the form opens with a draft kept
+//! on this device, with the way to clear it.
 
 use leptos::prelude::*;
 

@@ -73,8 +73,9 @@ impl FormState {
     /// The form for `event_id`, with its saved draft if there is one; the
     /// draft then follows every keystroke.
     pub fn new(event_id: String, sources: Vec<Source>) -> Self {
-        let restored = draft::load(&event_id);
-        let values = RwSignal::new(restored.clone().unwrap_or_default());
+        let draft = draft::load(&event_id);
+        let restored = RwSignal::new(draft.is_some());
+        let values = RwSignal::new(draft.unwrap_or_default());
         let outcome = RwSignal::new(None::<Outcome>);
         let sources = StoredValue::new(sources);
         let covered = Memo::new(move |_| {
@@ -90,7 +91,7 @@ impl FormState {
             errors: RwSignal::new(Vec::new()),
             outcome,
             sending: RwSignal::new(false),
-            restored: RwSignal::new(restored.is_some()),
+            restored,
             wait: RetryWait::new(),
             covered,
             suggestion: Memo::new(move |_| {
