@@ -6,8 +6,9 @@ use eventdesk_model::{Event, Methodology, Problem};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
+use super::base::api_base;
 use super::deadline::{is_json, Deadline};
-use super::{api_base, ApiError};
+use super::error::ApiError;
 
 /// `GET /events/{id}`.
 pub async fn get_event(id: &str) -> Result<Event, ApiError> {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use web_sys::{AbortController, AbortSignal};
 
-use super::ApiError;
+use super::error::ApiError;
 
 /// How long a call may take, body included; longer counts as a failure.
 pub const TIMEOUT_MS: u32 = 15_000;

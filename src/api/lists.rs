@@ -5,7 +5,7 @@ use eventdesk_model::paths::entity_path;
 use eventdesk_model::{Category, Entity, EventPage};
 
 use super::client::get_json;
-use super::ApiError;
+use super::error::ApiError;
 
 /// `GET /events` with a query built by `eventdesk_page_logic::feed::events_query`
 /// (`?category=legal&limit=20`, or empty).

@@ -6,8 +6,9 @@ use eventdesk_model::paths::{event_submissions_path, submission_path};
 use eventdesk_model::{Problem, SubmissionReceipt, SubmissionRequest};
 use gloo_net::http::{Request, RequestBuilder};
 
+use super::base::api_base;
 use super::deadline::{is_json, Deadline};
-use super::{api_base, ApiError};
+use super::error::ApiError;
 
 /// Why a submission was not received, with the backend's `Retry-After` when it sent one.
 #[derive(Debug, Clone, PartialEq)]

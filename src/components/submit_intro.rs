@@ -9,7 +9,7 @@ use crate::components::submit_form::SubmitForm;
 /// The review notice every submission path carries. It lives in the page
 /// logic, below both this section and the form's receipt, so neither names
 /// the other; re-exported here for the submission page.
-pub use eventdesk_page_logic::form::REVIEW_NOTICE;
+use eventdesk_page_logic::form::REVIEW_NOTICE;
 
 #[component]
 pub fn SubmitIntro(

@@ -13,9 +13,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{self, submissions::get_submission};
 use crate::components::error_view::{error_heading, ErrorView};
 use crate::components::external_link::ExternalLink;
-use crate::components::submit_intro::REVIEW_NOTICE;
 use crate::components::time::Moment;
 use crate::document::{page_title, set_title_and_description};
+use eventdesk_page_logic::form::REVIEW_NOTICE;
 
 const HEADING: &str = "Your submission";
 const DESCRIPTION: &str = "Where your suggested source stands in editorial review.";
