@@ -50,6 +50,22 @@ LONG_WORD = "Supercalifragilistic" * 500  # 10,000 characters, no break
 RTL = "\u0645\u0624\u062a\u0645\u0631 \u0641\u064a \u0628\u0627\u0631\u064a\u0633 \u05e9\u05dc\u05d5\u05dd \u202eevil.exe\u202c mixed English"
 ZW = "zero\u200bwidth\u200cjoin\u200ders\u2060and\ufeffBOM"
 COMBINING = "Z\u0364\u0351\u0313\u0324\u0354algo t\u0336e\u0336x\u0336t e\u0301\u0301\u0301"
+# Fields the contract calls plain strings but that readers expect short
+# (labels, names, codes, enum values, an emoji) at 200 characters.
+SHORT_MAX = 200
+LONG_EMOJI = "\U0001f91d" * SHORT_MAX  # 200 handshakes: not an icon
+
+
+def long(tag, spaced=False):
+    """`tag` (letters only, so a humanised enum keeps it one word) run on to
+    200 characters: one unbroken word, or words with spaces."""
+    unit = " and more words" if spaced else "Longer"
+    text = tag
+    while len(text) < SHORT_MAX:
+        text += unit
+    return text[:SHORT_MAX]
+
+
 EMOJI = "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466 \U0001f3f3\ufe0f\u200d\U0001f308 \U0001f1fa\U0001f1e6 \U0001f9d1\U0001f3fd\u200d\U0001f692"
 
 
@@ -215,10 +231,53 @@ def huge_event():
     }
 
 
+def long_fields_event(spaced):
+    """Every short field of an event at 200 characters: one unbroken word
+    each, or (`spaced`) words with spaces."""
+    def v(tag):
+        return long(tag, spaced)
+
+    suffix = "phrases" if spaced else "words"
+    sources = [{"id": f"s{i}", "name": v(f"Sourcename{i}"), "homepage": "https://example.org/",
+                "country_code": v(f"Sourcecountry{i}"), "kind": v(f"Sourcekind{i}"), "trusted": i == 0,
+                "independent": i != 2, "published_at": "2025-10-05T08:00:00Z"} for i in range(3)]
+    # The two long categories of categories.json (see main).
+    category = ({"id": v("Categoryid"), "label": "", "emoji": v("Categoryemoji")} if spaced else
+                {"id": "long-emoji", "label": v("Categorylabel"), "emoji": LONG_EMOJI,
+                 "description": long("Categorydescription", True)})
+    return {
+        "id": f"hostile-long-{suffix}",
+        "category": category,
+        "title": f"Every short field holds 200 characters ({suffix})",
+        "summary": f"Labels, names, codes and enum values of 200 characters each ({suffix}).",
+        "occurred_on": "2025-10-05",
+        "location": {"label": v("Locationlabel"), "places": [
+            {"name": v(f"Placename{i}"), "country_code": v(f"Placecountry{i}"), "role": v(f"Placerole{i}"),
+             "precision": v(f"Placeprecision{i}"), "point": {"lat": 50.45 + i, "lon": 30.52 + i}} for i in range(2)]},
+        "confidence": {"level": v("Confidencelevel"), "independent_sources": 2,
+                       "explanation": "Two sources agree; the level has a name this page does not know.",
+                       "next_level": {"level": v("Nextlevel"), "needs": v("Nextneeds")},
+                       "assessed_at": "2025-10-05T09:00:00Z"},
+        "source_names": [s["name"] for s in sources],
+        "entity_count": 3,
+        "updated_at": "2025-10-05T09:00:00Z",
+        "sources": sources,
+        "reports": [{"id": f"r{i}", "source_id": f"s{i}", "claim": f"Claim {i} with a tone of 200 characters.",
+                     "tone": v(f"Tone{i}"), "url": "https://example.org/report"} for i in range(3)],
+        "entities": [{"id": f"long-{suffix}-entity-{i}", "name": v(f"Entityname{i}"), "kind": v(f"Entitykind{i}"),
+                      "description": v(f"Entitydescription{i}")} for i in range(2)]
+                    + [{"id": f"long-{suffix}-person", "name": v("Personname"), "kind": "person"}],
+        "history": [{"at": "2025-10-05T09:00:00Z", "kind": v("Historykind"), "summary": "A change of a kind this page does not know."}],
+        "extraction": {"extracted_at": "2025-10-05T09:00:00Z", "method": v("Extractionmethod"),
+                       "source_story": {"slug": v("Storyslug"), "title": v("Storytitle"), "url": "https://example.org/story"}},
+    }
+
+
 def main():
     for old in (HERE / "events").glob("*.json"):
         old.unlink()
-    for make in (markup_event, scripts_event, sparse_event, unknown_enums_event, dangling_event, huge_event):
+    for make in (markup_event, scripts_event, sparse_event, unknown_enums_event, dangling_event, huge_event,
+                 lambda: long_fields_event(False), lambda: long_fields_event(True)):
         doc = make()
         write(doc["id"], doc)
     # Paris stays, so the hostile server also serves one ordinary event.
@@ -227,15 +286,27 @@ def main():
     categories = json.loads((BASE / "categories.json").read_text())
     categories.append({"id": "hostile", "label": xss(0), "emoji": xss(1), "description": xss(2)})
     categories.append({"id": "nameless", "label": ""})
+    categories.append({"id": "long-emoji", "label": long("Categorylabel"), "emoji": LONG_EMOJI,
+                       "description": long("Categorydescription", True)})
+    categories.append({"id": long("Categoryid", True), "label": "", "emoji": long("Categoryemoji", True)})
     (HERE / "categories.json").write_text(json.dumps(categories, ensure_ascii=False, indent=1) + "\n")
     methodology = json.loads((BASE / "methodology.json").read_text())
     methodology["summary"] = xss(8) + " " + methodology["summary"]
     methodology["levels"].append({"level": "partly_confirmed", "label": xss(1), "description": xss(2),
                                   "criteria": [xss(3), LONG_WORD]})
     methodology["tones"].append({"tone": "sarcastic", "label": xss(4), "description": xss(5), "examples": [xss(6)]})
+    methodology["levels"].append({"level": long("Methodlevel"), "label": long("Methodlevellabel"),
+                                  "description": long("Methodleveldescription", True), "criteria": [long("Criterion")]})
+    methodology["levels"].append({"level": long("Methodlevelspaced", True), "label": "",
+                                  "description": "A level whose label is blank and whose value is long."})
+    methodology["tones"].append({"tone": long("Methodtone"), "label": long("Methodtonelabel"),
+                                 "description": long("Methodtonedescription", True), "examples": [long("Example")]})
+    methodology["tones"].append({"tone": long("Methodtonespaced", True), "label": "", "description": ""})
     (HERE / "methodology.json").write_text(json.dumps(methodology, ensure_ascii=False, indent=1) + "\n")
     entities = [{"id": "hostile-entity-0", "name": xss(0), "kind": xss(1), "description": xss(2),
-                 "wikidata_id": "javascript:alert(1)"}]
+                 "wikidata_id": "javascript:alert(1)"},
+                {"id": "long-words-entity-0", "name": long("Entityname0"), "kind": long("Entitykind0"),
+                 "description": long("Entitydescription0", True), "wikidata_id": "Q" + "1" * 12}]
     (HERE / "entities.json").write_text(json.dumps(entities, ensure_ascii=False, indent=1) + "\n")
 
 
