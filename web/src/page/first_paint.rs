@@ -17,7 +17,8 @@
 //! after the `<body>` tag.
 
 use eventdesk_model::time::iso_day;
-use eventdesk_model::Event;
+use eventdesk_model::{Category, Event};
+use eventdesk_page_logic::text::width;
 
 use crate::escape::html as escape;
 
@@ -57,17 +58,38 @@ pub fn event_page(event: &Event) -> String {
             "<article class=\"event\" aria-labelledby=\"event-headline\">",
             "<header class=\"event-header\">",
             "<p class=\"event-category\"><span class=\"badge badge--category\">",
-            "<span class=\"badge__icon\" aria-hidden=\"true\">{icon}</span> {label}</span></p>",
+            "{icon} {label}</span></p>",
             "<h1 class=\"event-header__headline\" id=\"event-headline\">{headline}</h1>",
             "{summary}{date}",
             "</header></article>",
         ),
-        icon = escape(category.icon()),
+        icon = category_icon(category),
         label = escape(&category.display_label()),
         headline = escape(event.headline()),
         summary = summary,
         date = date,
     ))
+}
+
+/// The widest category icon shown, in columns: two emoji.
+const ICON_COLUMNS: usize = 4;
+
+/// The category's icon as `CategoryBadge` (`src/components/category_badge.rs`)
+/// draws it: an "emoji" wider than an icon is not one, so the neutral marker
+/// stands in and the text sent goes in its `title`.
+fn category_icon(category: &Category) -> String {
+    let sent = category.icon();
+    if width(sent) <= ICON_COLUMNS {
+        format!(
+            "<span class=\"badge__icon\" aria-hidden=\"true\">{}</span>",
+            escape(sent)
+        )
+    } else {
+        format!(
+            "<span class=\"badge__icon\" aria-hidden=\"true\" title=\"{}\">📰</span>",
+            escape(sent)
+        )
+    }
 }
 
 /// The feed's first paint (`HomePage` in `src/pages/home.rs`): its heading
@@ -148,6 +170,23 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
         assert!(html.contains("Occurred on <span>soon&lt;b&gt;</span>"));
         assert!(html.contains("aria-hidden=\"true\">&lt;i&gt;</span> Space weather</span>"));
+    }
+
+    #[test]
+    fn a_long_emoji_is_not_an_icon() {
+        let mut value: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap();
+        let long = "🤝".repeat(200);
+        value["category"] = serde_json::json!({ "id": "x", "label": "Talks", "emoji": long });
+        let html = event_page(&event(value.clone()));
+        assert!(html.contains(&format!(
+            "<span class=\"badge__icon\" aria-hidden=\"true\" title=\"{long}\">📰</span> Talks</span>"
+        )));
+        value["category"]["emoji"] = "🇺🇦🤝".into();
+        let html = event_page(&event(value));
+        assert!(html.contains("aria-hidden=\"true\">🇺🇦🤝</span> Talks</span>"));
     }
 
     #[test]
