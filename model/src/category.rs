@@ -16,11 +16,6 @@ pub struct Category {
 }
 
 impl Category {
-    /// The emoji when the API sends one, else a neutral marker.
-    pub fn icon(&self) -> &str {
-        self.emoji.as_deref().and_then(non_blank).unwrap_or("📰")
-    }
-
     /// The label, or the id humanised when the label is blank.
     pub fn display_label(&self) -> String {
         non_blank(&self.label).map_or_else(|| humanise(&self.id), str::to_owned)
@@ -32,7 +27,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn categories_without_emoji_or_label() {
+    fn categories_without_a_label() {
         let c = Category {
             id: "space_weather".into(),
             label: " ".into(),
@@ -40,6 +35,5 @@ mod tests {
             description: None,
         };
         assert_eq!(c.display_label(), "Space weather");
-        assert_eq!(c.icon(), "📰");
     }
 }

@@ -9,8 +9,10 @@
 //! - [`feed`]: the feed's filters and the words around its cards;
 //! - [`form`]: the submit-a-source form's values, drafts and errors;
 //! - [`event`]: reports by source and updates in order;
+//! - [`category`]: a category's icon, icon-sized whatever the API sends;
 //! - [`document`], [`share`], [`text`]: titles, share links, shortening.
 
+pub mod category;
 pub mod document;
 pub mod event;
 pub mod feed;

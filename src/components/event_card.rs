@@ -12,6 +12,7 @@ use eventdesk_page_logic::feed::words::source_names_line;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::category_badge::CategoryBadge;
 use super::confidence::ConfidenceBadge;
 use super::time::DayText;
 use locator::locator_view;
@@ -45,11 +46,7 @@ pub fn EventCard(
     view! {
         <article class="event-card">
             <p class="event-card__meta">
-                <span class="badge badge--category">
-                    <span class="badge__icon" aria-hidden="true">{event.category.icon().to_owned()}</span>
-                    " "
-                    {event.category.display_label()}
-                </span>
+                <CategoryBadge category=event.category.clone()/>
                 {event.occurred_on.clone().map(|day| view! {
                     <span class="event-card__date"><DayText day/></span>
                 })}

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use eventdesk_model::query::SEARCH_MAX;
 use eventdesk_model::ConfidenceLevel;
+use eventdesk_page_logic::category::{category_icon, NEUTRAL_ICON};
 use eventdesk_page_logic::feed::{FeedFilters, FilterField};
 use eventdesk_page_logic::map::iso3166::ALPHA2_TO_NUMERIC;
 use js_sys::{Array, Function, Object, Reflect};
@@ -152,11 +153,17 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     _ => Vec::new(),
                 })
                 .iter()
-                .map(|c| (c.id.clone(), c.icon().to_owned(), c.display_label()))
+                .map(|c| {
+                    (
+                        c.id.clone(),
+                        category_icon(c).glyph.to_owned(),
+                        c.display_label(),
+                    )
+                })
                 .collect();
             for id in unlisted_categories.get() {
                 let label = eventdesk_model::labels::humanise(&id);
-                shown.push((id, "📰".to_owned(), label));
+                shown.push((id, NEUTRAL_ICON.to_owned(), label));
             }
             shown
                 .into_iter()

@@ -96,7 +96,7 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
     view! {
         <article class="event" aria-labelledby="event-headline">
             <header class="event-header">
-                <CategoryBadge category=s.category.clone()/>
+                <p class="event-category"><CategoryBadge category=s.category.clone()/></p>
                 <h1 id="event-headline" class="event-header__headline">{headline.clone()}</h1>
                 {has_title.then(|| view! { <p class="event-header__summary">{s.summary.clone()}</p> })}
                 {s.occurred_on.clone().map(|day| view! {

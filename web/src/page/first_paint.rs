@@ -18,7 +18,7 @@
 
 use eventdesk_model::time::iso_day;
 use eventdesk_model::{Category, Event};
-use eventdesk_page_logic::text::width;
+use eventdesk_page_logic::category::category_icon;
 
 use crate::escape::html as escape;
 
@@ -63,7 +63,7 @@ pub fn event_page(event: &Event) -> String {
             "{summary}{date}",
             "</header></article>",
         ),
-        icon = category_icon(category),
+        icon = icon_span(category),
         label = escape(&category.display_label()),
         headline = escape(event.headline()),
         summary = summary,
@@ -71,25 +71,18 @@ pub fn event_page(event: &Event) -> String {
     ))
 }
 
-/// The widest category icon shown, in columns: two emoji.
-const ICON_COLUMNS: usize = 4;
-
 /// The category's icon as `CategoryBadge` (`src/components/category_badge.rs`)
-/// draws it: an "emoji" wider than an icon is not one, so the neutral marker
-/// stands in and the text sent goes in its `title`.
-fn category_icon(category: &Category) -> String {
-    let sent = category.icon();
-    if width(sent) <= ICON_COLUMNS {
-        format!(
-            "<span class=\"badge__icon\" aria-hidden=\"true\">{}</span>",
-            escape(sent)
-        )
-    } else {
-        format!(
-            "<span class=\"badge__icon\" aria-hidden=\"true\" title=\"{}\">📰</span>",
-            escape(sent)
-        )
-    }
+/// draws it, the text sent in its `title` when it is too long to show.
+fn icon_span(category: &Category) -> String {
+    let icon = category_icon(category);
+    let title = icon
+        .title
+        .map(|t| format!(" title=\"{}\"", escape(t)))
+        .unwrap_or_default();
+    format!(
+        "<span class=\"badge__icon\" aria-hidden=\"true\"{title}>{}</span>",
+        escape(icon.glyph)
+    )
 }
 
 /// The feed's first paint (`HomePage` in `src/pages/home.rs`): its heading
