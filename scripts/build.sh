@@ -20,8 +20,15 @@ trunk build --release --offline --dist "$dist" index.html
 echo "build: trunk build (whole app) took $((SECONDS - start)) s"
 
 start=$SECONDS
+# Named after the output folder, so that builds into different folders can run
+# at once.
+name="$(basename "$dist")"
 landing_page="$EVENTDESK_ROOT/event.html"
 landing_dist="$EVENTDESK_ROOT/target/dist-event"
+if [ "$name" != dist ]; then
+  landing_page="$EVENTDESK_ROOT/event-$name.html"
+  landing_dist="$EVENTDESK_ROOT/target/dist-event-$name"
+fi
 sed 's/data-bin="eventdesk"/data-bin="eventdesk-event"/' index.html > "$landing_page"
 if ! grep -q 'data-bin="eventdesk-event"' "$landing_page"; then
   echo "build: index.html has no data-bin=\"eventdesk\" to make event.html from" >&2
