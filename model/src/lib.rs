@@ -7,6 +7,7 @@
 //! every type is re-exported here. How the JSON is read (unknown fields
 //! ignored, open enums, optional fields, null lists) is in `wire.rs`.
 
+pub mod article_url;
 mod category;
 pub mod confidence;
 mod entity;

@@ -4,12 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::article_url::{check_article_url, OwnSite};
 use crate::labels::humanise;
 use crate::open_enum;
 use crate::problem::FieldError;
 use crate::text::non_blank;
 use crate::time::Timestamp;
-use crate::url::parse_http;
 
 open_enum! {
     pub enum SubmissionStatus {
@@ -58,7 +58,8 @@ pub struct SubmissionReceipt {
     pub reason: Option<String>,
 }
 
-pub const URL_MAX: usize = 2048;
+/// The address's rule, its limit and its words are `article_url`'s.
+pub use crate::article_url::URL_MAX;
 pub const OUTLET_MAX: usize = 200;
 pub const NOTE_MAX: usize = 2000;
 pub const EMAIL_MAX: usize = 254;
@@ -139,19 +140,19 @@ fn too_long(field: Field, what: &str) -> FieldError {
 }
 
 impl SubmissionRequest {
-    /// Every field error, in the form's order; empty when the request is valid.
+    /// Every field error, in the form's order; empty when the request is
+    /// valid. No address of Eventdesk's own site is known here: see
+    /// [`validate_for`](Self::validate_for).
     pub fn validate(&self) -> Vec<FieldError> {
+        self.validate_for(&OwnSite::unknown())
+    }
+
+    /// Every field error, in the form's order, for a request sent to the
+    /// site `own` (whose pages are no outlet's article).
+    pub fn validate_for(&self, own: &OwnSite) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        match non_blank(&self.url) {
-            None => errors.push(err(Field::Url, "Enter the address of the article.")),
-            Some(url) if char_len(url) > URL_MAX => {
-                errors.push(too_long(Field::Url, "The address"));
-            }
-            Some(url) if parse_http(url).is_none() => errors.push(err(
-                Field::Url,
-                "Enter the full address of the article, starting with http:// or https://.",
-            )),
-            Some(_) => {}
+        if let Err(why) = check_article_url(&self.url, own) {
+            errors.push(err(Field::Url, why.message()));
         }
         let outlet_name = self.outlet_name.as_deref().and_then(non_blank);
         if outlet_name.is_some_and(|s| char_len(s) > OUTLET_MAX) {
@@ -237,6 +238,30 @@ mod tests {
         r.outlet_name = Some("n".repeat(OUTLET_MAX));
         r.email = Some("reader@example.org".into());
         assert!(r.validate().is_empty());
+    }
+
+    #[test]
+    fn addresses_that_are_no_article_are_refused_with_their_reason() {
+        let own = OwnSite::new(["https://eventdesk.example"]);
+        for (url, words) in [
+            ("http://localhost/x", "localhost"),
+            ("https://example", "no domain ending"),
+            ("http://192.168.1.1/admin", "private network"),
+            ("https://eventdesk.example/events/x", "Eventdesk itself"),
+        ] {
+            let errors = req(url).validate_for(&own);
+            assert_eq!(errors.len(), 1, "{url}");
+            assert_eq!(errors[0].field, "url");
+            assert!(
+                errors[0].message.contains(words),
+                "{url}: {}",
+                errors[0].message
+            );
+        }
+        // Without the site's origin, its pages are not known as its own.
+        assert!(req("https://eventdesk.example/events/x")
+            .validate()
+            .is_empty());
     }
 
     #[test]
