@@ -70,3 +70,39 @@ export function measureLayout(page: Page): Promise<Layout> {
     };
   });
 }
+
+/**
+ * Elements inside `inner` whose box reaches past the content box of the
+ * nearest `outer` around it (at most 5): a form wider than the column of
+ * cards it sits above, even where the viewport still has room. Scroll
+ * containers and visually hidden text are fine, as in `measureLayout`.
+ */
+export function outsideColumn(page: Page, inner: string, outer: string): Promise<string[]> {
+  return page.evaluate(
+    ([inner, outer]) => {
+      const root = document.querySelector(inner);
+      const column = root?.closest(outer);
+      if (!root || !column) return [`no ${inner} inside ${outer}`];
+      const style = getComputedStyle(column);
+      const box = column.getBoundingClientRect();
+      const left = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+      const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      const hidden = (el: Element) => {
+        const s = getComputedStyle(el);
+        return s.position === "absolute" && (/rect\(0/.test(s.clip) || /inset\(50%\)/.test(s.clipPath));
+      };
+      return [root, ...root.querySelectorAll("*")]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0 || hidden(el)) return false;
+          return r.right > right + 1 || r.left < left - 1;
+        })
+        .slice(0, 5)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} [${Math.round(r.left)}–${Math.round(r.right)} px, column ${Math.round(left)}–${Math.round(right)} px]`;
+        });
+    },
+    [inner, outer] as const,
+  );
+}
