@@ -30,7 +30,7 @@ mod tests {
             email: "nope".into(),
             ..Default::default()
         };
-        let errors = v.validate();
+        let errors = v.validate(&eventdesk_model::article_url::OwnSite::unknown());
         assert_eq!(first_invalid(&errors), Some(Field::Url));
         assert!(error_for(&errors, Field::Email).is_some());
         assert_eq!(error_for(&errors, Field::Note), None);

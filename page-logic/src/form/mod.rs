@@ -1,6 +1,6 @@
 //! The submit-a-source form's pure logic, one job a file: what the reader
 //! typed ([`values`]) and its errors in the form's order ([`errors`]), the
-//! draft kept in the browser ([`draft`]), the "already covered" check
+//! draft kept in the browser, without the email and for a week ([`draft`]), the "already covered" check
 //! against the event's sources ([`covered`]), what each refusal of the
 //! backend means ([`refusal`]), `Retry-After` and the wait's wording
 //! ([`retry`]), and the live character count ([`count`]). The form
@@ -20,7 +20,7 @@ mod testing;
 
 pub use count::chars_left;
 pub use covered::{covering_source, source_href};
-pub use draft::{draft_from_json, draft_key, draft_to_json};
+pub use draft::{draft_from_json, draft_key, draft_to_json, is_draft_key, DRAFT_KEEP_DAYS};
 pub use errors::{error_for, first_invalid};
 pub use refusal::{refusal, Duplicate, Refusal};
 pub use retry::{countdown, retry_sentence};

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use eventdesk_model::article_url::{outlet_name_for, OwnSite};
 use eventdesk_model::submission::Field;
 use eventdesk_model::text::non_blank;
-use eventdesk_model::url::suggest_outlet_name;
 use eventdesk_model::{FieldError, SubmissionRequest};
 
 /// What the reader typed, exactly as typed (nothing trimmed until sending).
@@ -59,17 +59,19 @@ impl FormValues {
         .cleaned()
     }
 
-    /// The same checks as the server's, in the form's order.
-    pub fn validate(&self) -> Vec<FieldError> {
-        self.to_request().validate()
+    /// The same checks as the server's, in the form's order, for a form on
+    /// the site `own` (whose own pages are no outlet's article).
+    pub fn validate(&self, own: &OwnSite) -> Vec<FieldError> {
+        self.to_request().validate_for(own)
     }
 
-    /// The outlet name to offer when the reader has not typed one.
-    pub fn outlet_suggestion(&self) -> Option<String> {
+    /// The outlet name to offer when the reader has not typed one: never
+    /// from an address that cannot be an article.
+    pub fn outlet_suggestion(&self, own: &OwnSite) -> Option<String> {
         if non_blank(&self.outlet_name).is_some() {
             return None;
         }
-        suggest_outlet_name(&self.url).filter(|s| !s.is_empty())
+        outlet_name_for(&self.url, own)
     }
 }
 
@@ -90,14 +92,40 @@ mod tests {
         assert_eq!(r.outlet_name, None);
         assert_eq!(r.note.as_deref(), Some("Says the same"));
         assert_eq!(r.email, None);
-        assert!(v.validate().is_empty());
-        assert_eq!(v.outlet_suggestion().as_deref(), Some("reuters.com"));
+        let own = OwnSite::new(["https://eventdesk.example"]);
+        assert!(v.validate(&own).is_empty());
+        assert_eq!(v.outlet_suggestion(&own).as_deref(), Some("reuters.com"));
         let named = FormValues {
             outlet_name: "Reuters".into(),
             ..v
         };
-        assert_eq!(named.outlet_suggestion(), None);
-        assert_eq!(FormValues::default().outlet_suggestion(), None);
+        assert_eq!(named.outlet_suggestion(&own), None);
+        assert_eq!(FormValues::default().outlet_suggestion(&own), None);
+    }
+
+    #[test]
+    fn refused_addresses_get_their_reason_and_no_suggestion() {
+        let own = OwnSite::new(["http://127.0.0.1:18480"]);
+        for (url, words) in [
+            ("http://localhost/x", "localhost"),
+            ("https://example", "no domain ending"),
+            ("http://192.168.1.1/admin", "private network"),
+            ("http://127.0.0.1:18480/events/paris", "Eventdesk itself"),
+            ("http://[::ffff:7f00:1]/", "localhost"),
+        ] {
+            let v = FormValues {
+                url: url.into(),
+                ..Default::default()
+            };
+            let errors = v.validate(&own);
+            assert_eq!(errors.len(), 1, "{url}");
+            assert!(
+                errors[0].message.contains(words),
+                "{url}: {}",
+                errors[0].message
+            );
+            assert_eq!(v.outlet_suggestion(&own), None, "{url}");
+        }
     }
 
     #[test]

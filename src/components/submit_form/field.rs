@@ -3,6 +3,7 @@
 //! describe the control (`aria-describedby`); an error sets `aria-invalid`
 //! and is announced when it appears.
 
+use eventdesk_model::article_url::url_hint;
 use eventdesk_model::submission::Field;
 use eventdesk_page_logic::form::{chars_left, error_for};
 use leptos::either::Either;
@@ -26,7 +27,7 @@ enum Control {
 /// How a field is shown.
 struct Look {
     label: &'static str,
-    hint: &'static str,
+    hint: String,
     control: Control,
     required: bool,
 }
@@ -36,7 +37,8 @@ fn look(field: Field) -> Look {
     match field {
         Field::Url => Look {
             label: "Article URL",
-            hint: "The full address of the other outlet's article, starting with https://",
+            // The same words as the address's errors: the model's.
+            hint: url_hint(),
             control: Control::Input {
                 kind: "url",
                 autocomplete: "url",
@@ -45,7 +47,7 @@ fn look(field: Field) -> Look {
         },
         Field::OutletName => Look {
             label: "Outlet name",
-            hint: "The newspaper, site or agency that published it.",
+            hint: "The newspaper, site or agency that published it.".into(),
             control: Control::Input {
                 kind: "text",
                 autocomplete: "off",
@@ -54,13 +56,14 @@ fn look(field: Field) -> Look {
         },
         Field::Note => Look {
             label: "What it reports",
-            hint: "For the editor: what the article says about this event.",
+            hint: "For the editor: what the article says about this event.".into(),
             control: Control::Text,
             required: false,
         },
         Field::Email => Look {
             label: "Your email",
-            hint: "Only to tell you the outcome. It is never shown or shared.",
+            hint: "Only to tell you the outcome. It is never shown or shared, nor kept on this device."
+                .into(),
             control: Control::Input {
                 kind: "email",
                 autocomplete: "email",

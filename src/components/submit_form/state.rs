@@ -2,6 +2,7 @@
 //! what became of the last attempt, a send under way or a wait; and what
 //! the reader's actions do to it: typing, sending, starting over.
 
+use eventdesk_model::article_url::OwnSite;
 use eventdesk_model::submission::Field;
 use eventdesk_model::text::non_blank;
 use eventdesk_model::{FieldError, Source, SubmissionReceipt};
@@ -67,6 +68,14 @@ pub struct FormState {
     pub shown: Memo<Shown>,
     event_id: StoredValue<String>,
     sources: StoredValue<Vec<Source>>,
+    /// Eventdesk's own site (this page's origin), whose pages are no article.
+    site: StoredValue<OwnSite>,
+}
+
+/// This page's site: its origin, as the address bar has it.
+fn own_site() -> OwnSite {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    OwnSite::new(origin.as_deref())
 }
 
 impl FormState {
@@ -78,6 +87,7 @@ impl FormState {
         let values = RwSignal::new(draft.unwrap_or_default());
         let outcome = RwSignal::new(None::<Outcome>);
         let sources = StoredValue::new(sources);
+        let site = StoredValue::new(own_site());
         let covered = Memo::new(move |_| {
             values.with(|v| {
                 sources.with_value(|s| {
@@ -98,7 +108,7 @@ impl FormState {
                 if covered.with(Option::is_some) {
                     return None;
                 }
-                values.with(FormValues::outlet_suggestion)
+                values.with(|v| site.with_value(|own| v.outlet_suggestion(own)))
             }),
             shown: Memo::new(move |_| match outcome.get() {
                 Some(Outcome::Sent(receipt)) => Shown::Sent(receipt),
@@ -107,6 +117,7 @@ impl FormState {
             }),
             event_id: StoredValue::new(event_id),
             sources,
+            site,
         };
         Effect::new(move |_| {
             let v = values.get();
@@ -132,7 +143,7 @@ impl FormState {
         if self.errors.with_untracked(Vec::is_empty) {
             return;
         }
-        let fresh = self.values.with_untracked(FormValues::validate);
+        let fresh = self.validate();
         self.errors.update(|errs| {
             if let Some(i) = errs.iter().position(|e| e.field == field.name()) {
                 match fresh.iter().find(|e| e.field == field.name()) {
@@ -143,6 +154,12 @@ impl FormState {
                 }
             }
         });
+    }
+
+    /// What is typed, checked as the server checks it, in the form's order.
+    fn validate(self) -> Vec<FieldError> {
+        self.values
+            .with_untracked(|v| self.site.with_value(|own| v.validate(own)))
     }
 
     /// Sends what is typed, once it passes the server's checks.
@@ -157,7 +174,7 @@ impl FormState {
             return;
         }
         let typed = self.values.get_untracked();
-        let problems = typed.validate();
+        let problems = self.validate();
         if let Some(field) = first_invalid(&problems) {
             self.errors.set(problems);
             self.outcome.set(None);
