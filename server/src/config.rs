@@ -33,6 +33,14 @@ pub struct Config {
     /// proxy, such as eventdesk-web, which appends the reader's address).
     #[arg(long, env = "EVENTDESK_TRUST_PROXY")]
     pub trust_proxy: bool,
+
+    /// The public origins of the site in front of this API (e.g.
+    /// https://eventdesk.example; several comma-separated): addresses on them
+    /// are Eventdesk's own pages, never an outlet's article, and submissions
+    /// of them are refused. The host the API is asked on (and, with
+    /// --trust-proxy, X-Forwarded-Host) counts as well.
+    #[arg(long, env = "EVENTDESK_SITE_ORIGIN", value_delimiter = ',')]
+    pub site_origin: Vec<String>,
 }
 
 /// At most `count` submissions per client in any `window`.

@@ -1,10 +1,12 @@
 //! Reads the body of `POST /events/{id}/submissions` into a valid request, or
 //! into one field error per problem: malformed JSON, wrong types, unknown
-//! fields (the contract has `additionalProperties: false`) and the model's rules.
+//! fields (the contract has `additionalProperties: false`) and the model's
+//! rules, the address's among them: never a page of Eventdesk's own site.
 //!
 //! One field is allowed beyond the contract: `website`, a honeypot that people
 //! never see. A submission that fills it is dropped quietly.
 
+use eventdesk_model::article_url::OwnSite;
 use eventdesk_model::submission::{Field, HONEYPOT};
 use eventdesk_model::text::non_blank;
 use eventdesk_model::{FieldError, SubmissionRequest};
@@ -44,7 +46,8 @@ fn text(map: &Map<String, Value>, field: Field, errors: &mut Vec<FieldError>) ->
     }
 }
 
-pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
+/// Reads a submission sent to the site `own`.
+pub fn read(bytes: &[u8], own: &OwnSite) -> Result<SubmissionBody, Vec<FieldError>> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         vec![error(
             "body",
@@ -71,7 +74,7 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
         note: text(&map, Field::Note, &mut errors),
         email: text(&map, Field::Email, &mut errors),
     };
-    for e in request.validate() {
+    for e in request.validate_for(own) {
         if !errors.iter().any(|known| known.field == e.field) {
             errors.push(e);
         }
@@ -102,6 +105,10 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(bytes: &[u8]) -> Result<SubmissionBody, Vec<FieldError>> {
+        super::read(bytes, &OwnSite::new(["https://eventdesk.example"]))
+    }
 
     fn fields(body: &str) -> Vec<String> {
         read(body.as_bytes())
@@ -137,6 +144,23 @@ mod tests {
             fields(r#"{"url":"ftp://a.com/","email":"x"}"#),
             ["url", "email"]
         );
+    }
+
+    #[test]
+    fn addresses_that_are_no_article_are_refused_on_the_url() {
+        for url in [
+            "http://localhost/x",
+            "https://example",
+            "http://192.168.1.1/admin",
+            "http://[::ffff:127.0.0.1]/",
+            "http://2130706433/",
+            "https://www.eventdesk.example/events/paris",
+        ] {
+            let body = serde_json::json!({ "url": url }).to_string();
+            let errors = read(body.as_bytes()).unwrap_err();
+            assert_eq!(errors.len(), 1, "{url}");
+            assert_eq!(errors[0].field, "url", "{url}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use eventdesk_model::article_url::OwnSite;
 use eventdesk_model::submission::BODY_MAX_BYTES;
 use eventdesk_model::{SubmissionReceipt, SubmissionStatus, Timestamp};
 
@@ -63,7 +64,8 @@ pub async fn create(
         .await
         .map_err(|_| too_large())?;
     let received_at = Timestamp::from_utc(Utc::now());
-    let request = match submission_body::read(&bytes).map_err(ApiError::invalid_fields)? {
+    let own = own_site(&state, &headers);
+    let request = match submission_body::read(&bytes, &own).map_err(ApiError::invalid_fields)? {
         SubmissionBody::Request(r) => r,
         SubmissionBody::Honeypot { url } => {
             slot.keep();
@@ -128,6 +130,28 @@ fn accepted(receipt: &SubmissionReceipt) -> Response {
         res.headers_mut().insert(header::LOCATION, location);
     }
     res
+}
+
+/// Eventdesk's own site, whose pages are never an outlet's article: the
+/// origins it was told (`--site-origin`), the host it is asked on and,
+/// behind a trusted proxy, the host the reader asked the proxy for.
+fn own_site(state: &AppState, headers: &HeaderMap) -> OwnSite {
+    let mut own = OwnSite::new(state.config.site_origin.iter().map(String::as_str));
+    let header_text = |name| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+    };
+    if let Some(host) = header_text(header::HOST.as_str()) {
+        own.add(host);
+    }
+    if state.config.trust_proxy {
+        if let Some(host) = header_text("x-forwarded-host") {
+            own.add(host);
+        }
+    }
+    own
 }
 
 fn is_json(headers: &HeaderMap) -> bool {

@@ -44,6 +44,8 @@ pub struct Setup {
     pub fixtures: PathBuf,
     pub submit_limit: String,
     pub trust_proxy: bool,
+    /// `--site-origin`: the site's public origins, whose pages are no article.
+    pub site_origin: Vec<String>,
 }
 
 /// A running `eventdesk-server`, killed when dropped.
@@ -101,6 +103,7 @@ impl Setup {
             fixtures: fixtures_dir(),
             submit_limit: "100000/1s".into(),
             trust_proxy: false,
+            site_origin: Vec::new(),
         };
         (setup, dir)
     }
@@ -130,11 +133,15 @@ impl TestServer {
             "EVENTDESK_FIXTURES",
             "EVENTDESK_SUBMIT_LIMIT",
             "EVENTDESK_TRUST_PROXY",
+            "EVENTDESK_SITE_ORIGIN",
         ] {
             cmd.env_remove(var);
         }
         if setup.trust_proxy {
             cmd.arg("--trust-proxy");
+        }
+        for origin in &setup.site_origin {
+            cmd.arg("--site-origin").arg(origin);
         }
         let mut child = cmd.spawn().expect("start eventdesk-server");
         let stdout = child.stdout.take().expect("stdout");
