@@ -10,7 +10,8 @@
 //! - [`form`]: the submit-a-source form's values, drafts and errors;
 //! - [`event`]: reports by source and updates in order;
 //! - [`category`]: a category's icon, icon-sized whatever the API sends;
-//! - [`document`], [`share`], [`text`]: titles, share links, shortening.
+//! - [`document`], [`share`], [`text`]: titles, share links, shortening;
+//! - [`missing`]: the words of a page that is not there.
 
 pub mod category;
 pub mod document;
@@ -18,6 +19,7 @@ pub mod event;
 pub mod feed;
 pub mod form;
 pub mod map;
+pub mod missing;
 pub mod share;
 pub mod text;
 

@@ -3,6 +3,7 @@
 //! goes wrong upstream is "unavailable" here (and logged once), so a page
 //! can fall back to the app with a generic head.
 
+use axum::http::StatusCode;
 use eventdesk_model::text::non_blank;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,6 +29,19 @@ pub enum Fetched<T> {
     Missing,
     /// Anything else: slow, down, a 5xx, not JSON, not the contract's shape.
     Unavailable,
+}
+
+impl<T> Fetched<T> {
+    /// The status of the page that shows it: what the upstream said of the
+    /// thing (404, 410), and 200 when it is there or when the upstream could
+    /// not say (the page then shows the error, with a retry; never a 5xx).
+    pub fn page_status(&self) -> StatusCode {
+        match self {
+            Fetched::Found { .. } | Fetched::Unavailable => StatusCode::OK,
+            Fetched::Gone(_) => StatusCode::GONE,
+            Fetched::Missing => StatusCode::NOT_FOUND,
+        }
+    }
 }
 
 /// Reads `path` from `upstream` within `budget`.

@@ -306,19 +306,25 @@ async fn missing_and_withdrawn_events_say_so_and_are_not_indexed() {
     let web = web_in_front_of(&stub.base).await;
 
     let missing = web.get("/events/missing").await;
-    assert_eq!(missing.status, StatusCode::OK);
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.text().contains(EVENT_APP_MARK));
     assert!(!missing.text().contains("eventdesk-preload"));
     let head = parse_head(&missing.text());
-    assert_eq!(head.title, vec!["Event not found · Eventdesk".to_owned()]);
+    assert_eq!(
+        head.title,
+        vec!["No event at this link · Eventdesk".to_owned()]
+    );
     assert_eq!(head.one("robots"), "noindex");
     assert_eq!(head.canonical, vec![web.url("/events/missing")]);
 
     let gone = web.get("/events/withdrawn").await;
-    assert_eq!(gone.status, StatusCode::OK);
+    assert_eq!(gone.status, StatusCode::GONE);
     assert!(!gone.text().contains("eventdesk-preload"));
     let head = parse_head(&gone.text());
-    assert_eq!(head.title, vec!["Event withdrawn · Eventdesk".to_owned()]);
+    assert_eq!(
+        head.title,
+        vec!["This event was withdrawn · Eventdesk".to_owned()]
+    );
     assert_eq!(head.one("robots"), "noindex");
     assert!(
         head.one("description")
@@ -328,9 +334,12 @@ async fn missing_and_withdrawn_events_say_so_and_are_not_indexed() {
     );
 
     let entity = web.get("/entities/nobody").await;
-    assert_eq!(entity.status, StatusCode::OK);
+    assert_eq!(entity.status, StatusCode::NOT_FOUND);
     let head = parse_head(&entity.text());
-    assert_eq!(head.title, vec!["Not found · Eventdesk".to_owned()]);
+    assert_eq!(
+        head.title,
+        vec!["No entity at this link · Eventdesk".to_owned()]
+    );
     assert_eq!(head.one("robots"), "noindex");
 
     // Their cards say so too, and the API passes the problems on as they are.

@@ -28,23 +28,34 @@ async fn deep_links_get_the_app_page_uncached() {
     let server = with_dist().await;
     for path in [
         "/",
-        "/index.html",
         &format!("/events/{PARIS}"),
         "/entities/emmanuel-macron",
         "/methodology",
+    ] {
+        expect_app_page(&server, path, "Eventdesk test app").await;
+    }
+    // Pages that are not there are the app's too, with their status
+    // (web/tests/statuses.rs has each).
+    for path in [
+        "/index.html",
         "/submissions/sub_123",
         "/no/such/page",
         "/events/a?utm_source=x",
     ] {
-        expect_app_page(&server, path, "Eventdesk test app").await;
+        expect_app_page_with(&server, path, "Eventdesk test app", 404).await;
     }
 }
 
 /// The app's page at `path`, from the build whose body says `build`: HTML,
 /// revalidated, with its policy.
 async fn expect_app_page(server: &Site, path: &str, build: &str) {
+    expect_app_page_with(server, path, build, 200).await
+}
+
+/// As [`expect_app_page`], answered with `status`.
+async fn expect_app_page_with(server: &Site, path: &str, build: &str, status: u16) {
     let a = server.get(path).await;
-    assert_eq!(a.status, 200, "{path}");
+    assert_eq!(a.status, status, "{path}");
     assert!(a.text().contains(build), "{path}: {build}");
     assert!(
         a.header("content-type").unwrap().starts_with("text/html"),
@@ -240,9 +251,19 @@ async fn an_event_address_gets_the_event_page_build_with_its_head_tags_and_polic
     // write_dist's build has both pages.
     let server = Site::start().await;
 
-    for path in [&format!("/events/{PARIS}"), "/events/a?utm_source=x"] {
-        expect_app_page(&server, path, "Eventdesk event page build").await;
-    }
+    expect_app_page(
+        &server,
+        &format!("/events/{PARIS}"),
+        "Eventdesk event page build",
+    )
+    .await;
+    expect_app_page_with(
+        &server,
+        "/events/a?utm_source=x",
+        "Eventdesk event page build",
+        404,
+    )
+    .await;
     let paris = server.get(&format!("/events/{PARIS}")).await.text();
     assert!(
         paris.contains("property=\"og:title\""),
@@ -253,13 +274,10 @@ async fn an_event_address_gets_the_event_page_build_with_its_head_tags_and_polic
         "and the event's data"
     );
 
-    for path in [
-        "/",
-        "/events/",
-        "/events/a/b",
-        "/event.html",
-        "/entities/emmanuel-macron",
-    ] {
+    for path in ["/", "/entities/emmanuel-macron"] {
         expect_app_page(&server, path, "Eventdesk test app").await;
+    }
+    for path in ["/events/", "/events/a/b", "/event.html"] {
+        expect_app_page_with(&server, path, "Eventdesk test app", 404).await;
     }
 }

@@ -70,13 +70,13 @@ async fn the_feed_carries_its_first_page_for_its_filters() {
 #[tokio::test]
 async fn pages_without_data_or_with_an_error_carry_none() {
     let server = with_dist().await;
-    for path in [
-        "/methodology",
-        "/entities/emmanuel-macron",
-        "/events/no-such-event",
+    for (path, status) in [
+        ("/methodology", 200),
+        ("/entities/emmanuel-macron", 200),
+        ("/events/no-such-event", 404),
     ] {
         let page = server.get(path).await;
-        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(page.status, status, "{path}");
         assert!(!page.text().contains("eventdesk-preload"), "{path}");
         assert!(!page.text().contains("data-first-paint"), "{path}");
     }

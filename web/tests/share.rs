@@ -74,10 +74,19 @@ fn write_index(dist: &std::path::Path) {
 }
 
 async fn crawl(server: &Site, path: &str, agent: &str) -> (String, Head) {
+    crawl_expecting(server, path, agent, StatusCode::OK).await
+}
+
+async fn crawl_expecting(
+    server: &Site,
+    path: &str,
+    agent: &str,
+    status: StatusCode,
+) -> (String, Head) {
     let a = server
         .request(reqwest::Method::GET, path, &[("user-agent", agent)], None)
         .await;
-    assert_eq!(a.status, StatusCode::OK, "GET {path}");
+    assert_eq!(a.status, status, "GET {path}");
     assert!(a
         .header("content-type")
         .unwrap_or("")
@@ -288,11 +297,17 @@ async fn every_page_has_its_own_head() {
     assert!(entity.one("description").starts_with("President of France"));
     assert_eq!(entity.json_ld[0]["mainEntity"]["@type"], "Person");
 
-    // An unknown event still gets the app, but says so and is not indexed.
-    let (_, missing) = crawl(&server, "/events/no-such-event", "Twitterbot/1.0").await;
+    // An unknown event still gets the app, but says so (404) and is not indexed.
+    let (_, missing) = crawl_expecting(
+        &server,
+        "/events/no-such-event",
+        "Twitterbot/1.0",
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     assert_eq!(
         missing.title,
-        vec!["Event not found · Eventdesk".to_owned()]
+        vec!["No event at this link · Eventdesk".to_owned()]
     );
     assert_eq!(missing.one("robots"), "noindex");
 

@@ -1,9 +1,11 @@
 //! What a page is made from: the upstream's answer for it, read once within
 //! the page's budget, and what follows from it (first paint, first data).
 
-use eventdesk_model::{Entity, Event, EventPage, Methodology};
+use axum::http::StatusCode;
+use eventdesk_model::paths::{entity_path, event_path, submission_path};
+use eventdesk_model::{Entity, Event, EventPage, Methodology, SubmissionReceipt};
 
-use super::route::Page;
+use super::route::{Page, Thing};
 use super::{first_paint, preload};
 use crate::documents::{fetch, Fetched, PAGE_BUDGET};
 use crate::upstream::Upstream;
@@ -15,7 +17,11 @@ pub enum PageData {
     Methodology(Fetched<Methodology>),
     Event(String, Fetched<Event>),
     Entity(String, Fetched<Entity>),
-    Other,
+    Submission(String, Fetched<SubmissionReceipt>),
+    /// A thing's page with an id the contract does not allow: not asked for.
+    BadId(Thing),
+    /// None of the app's pages.
+    Unknown,
 }
 
 impl PageData {
@@ -35,14 +41,32 @@ impl PageData {
                 PageData::Methodology(fetch(upstream, "/methodology", PAGE_BUDGET).await)
             }
             Page::Event(id) => {
-                let fetched = fetch(upstream, &format!("/events/{id}"), PAGE_BUDGET).await;
+                let fetched = fetch(upstream, &event_path(&id), PAGE_BUDGET).await;
                 PageData::Event(id, fetched)
             }
             Page::Entity(id) => {
-                let fetched = fetch(upstream, &format!("/entities/{id}"), PAGE_BUDGET).await;
+                let fetched = fetch(upstream, &entity_path(&id), PAGE_BUDGET).await;
                 PageData::Entity(id, fetched)
             }
-            Page::Other => PageData::Other,
+            Page::Submission(id) => {
+                let fetched = fetch(upstream, &submission_path(&id), PAGE_BUDGET).await;
+                PageData::Submission(id, fetched)
+            }
+            Page::BadId(thing) => PageData::BadId(thing),
+            Page::Unknown => PageData::Unknown,
+        }
+    }
+
+    /// The page's status: 404 for nothing there, 410 for a withdrawn thing,
+    /// 200 for the rest, an upstream that failed or dawdled included (the
+    /// app then shows the error, with a retry).
+    pub fn status(&self) -> StatusCode {
+        match self {
+            PageData::Unknown | PageData::BadId(_) => StatusCode::NOT_FOUND,
+            PageData::Event(_, fetched) => fetched.page_status(),
+            PageData::Entity(_, fetched) => fetched.page_status(),
+            PageData::Submission(_, fetched) => fetched.page_status(),
+            PageData::Home(_) | PageData::Methodology(_) => StatusCode::OK,
         }
     }
 

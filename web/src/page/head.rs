@@ -1,17 +1,22 @@
 //! Which head a page gets, from what the upstream had for it. The words are
-//! `share::meta`'s; this only chooses.
+//! `share::meta`'s, and for a page that is not there page-logic's
+//! `missing` (the app's view of it says the same); this only chooses.
 
-use eventdesk_page_logic::share::{entity_url, event_url};
+use eventdesk_page_logic::missing::{Absence, UNKNOWN_HEADING, UNKNOWN_LEDE};
+use eventdesk_page_logic::share::{bare_origin, entity_url, event_url};
 
 use super::data::PageData;
+use super::route::Thing;
 use crate::documents::Fetched;
 use crate::share::{self, meta, meta::Head};
 
-/// The head for a page and its data, or `None` to keep the build's own
-/// (pages the server knows nothing of).
-pub fn head_for(data: &PageData, origin: &str) -> Option<Head> {
+/// The head for a page and its data at `path`, or `None` to keep the
+/// build's own (a receipt that is there, or could not be read).
+pub fn head_for(data: &PageData, path: &str, origin: &str) -> Option<Head> {
+    let here = || format!("{}{path}", bare_origin(origin));
     let head = match data {
-        PageData::Other => return None,
+        PageData::Unknown => meta::head_for_missing(UNKNOWN_HEADING, UNKNOWN_LEDE, &here(), origin),
+        PageData::BadId(thing) => not_there(*thing, Absence::Missing, None, &here(), origin),
         PageData::Home(_) => meta::head_for_home(origin),
         PageData::Methodology(fetched) => match fetched {
             Fetched::Found { value, .. } => meta::head_for_methodology(Some(value), origin),
@@ -23,20 +28,8 @@ pub fn head_for(data: &PageData, origin: &str) -> Option<Head> {
                 Fetched::Found { value, .. } => {
                     meta::head_for_event(value, origin, &share::card_version(value))
                 }
-                Fetched::Gone(reason) => {
-                    let description = match reason {
-                        Some(reason) => format!("This event was withdrawn: {reason}"),
-                        None => "This event was withdrawn.".to_owned(),
-                    };
-                    meta::head_for_missing("Event withdrawn", &description, &canonical, origin)
-                }
-                Fetched::Missing => meta::head_for_missing(
-                    "Event not found",
-                    "There is no event at this link.",
-                    &canonical,
-                    origin,
-                ),
                 Fetched::Unavailable => meta::head_for_unavailable(&canonical, origin),
+                absent => absent_head(Thing::Event, absent, &canonical, origin)?,
             }
         }
         PageData::Entity(id, fetched) => {
@@ -44,14 +37,49 @@ pub fn head_for(data: &PageData, origin: &str) -> Option<Head> {
             match fetched {
                 Fetched::Found { value, .. } => meta::head_for_entity(value, origin),
                 Fetched::Unavailable => meta::head_for_unavailable(&canonical, origin),
-                Fetched::Gone(_) | Fetched::Missing => meta::head_for_missing(
-                    "Not found",
-                    "There is nothing at this link.",
-                    &canonical,
-                    origin,
-                ),
+                absent => absent_head(Thing::Entity, absent, &canonical, origin)?,
             }
+        }
+        PageData::Submission(_, fetched) => {
+            absent_head(Thing::Submission, fetched, &here(), origin)?
         }
     };
     Some(head)
+}
+
+/// The head of a thing's page when the upstream said it is not there.
+fn absent_head<T>(
+    thing: Thing,
+    fetched: &Fetched<T>,
+    canonical: &str,
+    origin: &str,
+) -> Option<Head> {
+    match fetched {
+        Fetched::Missing => Some(not_there(thing, Absence::Missing, None, canonical, origin)),
+        Fetched::Gone(reason) => Some(not_there(
+            thing,
+            Absence::Withdrawn,
+            reason.as_deref(),
+            canonical,
+            origin,
+        )),
+        Fetched::Found { .. } | Fetched::Unavailable => None,
+    }
+}
+
+/// A `noindex` head titled as the app's view of the page is.
+fn not_there(
+    thing: Thing,
+    absence: Absence,
+    reason: Option<&str>,
+    canonical: &str,
+    origin: &str,
+) -> Head {
+    let noun = thing.noun();
+    meta::head_for_missing(
+        &absence.heading(noun),
+        &absence.description(noun, reason),
+        canonical,
+        origin,
+    )
 }

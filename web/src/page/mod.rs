@@ -2,8 +2,11 @@
 //! built page, with the head, first paint and first data of its address
 //! (read from the upstream within about a second, see
 //! `documents::PAGE_BUDGET`), and a script policy made from the result.
-//! Whatever the upstream does, a page answers 200 with the app: at worst with
-//! a generic head and no first paint.
+//! Its status is what the upstream said of the page's thing: 404 when it is
+//! not there (and for an address that is none of the app's pages, or an id
+//! the contract does not allow), 410 when it was withdrawn. Whatever else the
+//! upstream does, a page answers 200 with the app (which shows the error,
+//! with a retry): at worst with a generic head and no first paint.
 
 pub mod csp;
 pub mod data;
@@ -70,7 +73,7 @@ pub async fn render(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Respons
         files::template(&config.dist, uri.path()),
         PageData::load(&state.upstream, page, !config.no_preload),
     );
-    let head = head::head_for(&data, &origin).map(|head| head.render());
+    let head = head::head_for(&data, uri.path(), &origin).map(|head| head.render());
     let address = uri.path_and_query().map_or("/", |pq| pq.as_str());
     let embedded = if config.no_preload {
         None
@@ -87,7 +90,13 @@ pub async fn render(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Respons
         template
     });
     let policy = csp::policy_for(&html);
-    let mut res = ([(header::CACHE_CONTROL, files::NO_CACHE)], Html(html)).into_response();
+    let status = data.status();
+    let mut res = (
+        status,
+        [(header::CACHE_CONTROL, files::NO_CACHE)],
+        Html(html),
+    )
+        .into_response();
     if let Ok(value) = HeaderValue::from_str(&policy) {
         res.headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, value);

@@ -1,7 +1,10 @@
 //! Which page of the app an address is, as far as the server needs to know:
-//! the pages that get their own head, first paint or first data.
+//! its head, first paint, first data and status. The app's pages are the
+//! model's one list (`eventdesk_model::paths::PageRoute`), which the app's
+//! router is written from too: an address it does not hold is not found here.
 
 use eventdesk_model::ids::valid_id;
+use eventdesk_model::paths::PageRoute;
 use percent_encoding::percent_decode_str;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,29 +16,54 @@ pub enum Page {
     Methodology,
     Event(String),
     Entity(String),
-    /// Any other page of the app (a submission's receipt, an unknown address):
-    /// the app as built, with its own generic head.
-    Other,
+    /// A submission's receipt.
+    Submission(String),
+    /// A thing's page whose id the contract does not allow (`/events/a%20b`):
+    /// nothing can be there, and the upstream is not asked.
+    BadId(Thing),
+    /// An address that is none of the app's pages.
+    Unknown,
+}
+
+/// What a page with an id shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Event,
+    Entity,
+    Submission,
+}
+
+impl Thing {
+    /// The word the pages use for it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Thing::Event => "event",
+            Thing::Entity => "entity",
+            Thing::Submission => "submission",
+        }
+    }
 }
 
 impl Page {
     pub fn from_path(path: &str, query: Option<&str>) -> Page {
-        match path {
-            "/" | "/index.html" => {
+        let (thing, segment) = match PageRoute::of(path) {
+            None => return Page::Unknown,
+            Some(PageRoute::Home) => {
                 return Page::Home {
                     query: query.map(str::to_owned),
                 }
             }
-            "/methodology" => return Page::Methodology,
-            _ => {}
+            Some(PageRoute::Methodology) => return Page::Methodology,
+            Some(PageRoute::Event(id)) => (Thing::Event, id),
+            Some(PageRoute::Entity(id)) => (Thing::Entity, id),
+            Some(PageRoute::Submission(id)) => (Thing::Submission, id),
+        };
+        match (thing, decoded_id(segment)) {
+            (_, None) => Page::BadId(thing),
+            (Thing::Event, Some(id)) => Page::Event(id),
+            (Thing::Entity, Some(id)) => Page::Entity(id),
+            (Thing::Submission, Some(id)) => Page::Submission(id),
         }
-        if let Some(id) = path.strip_prefix("/events/").and_then(decoded_id) {
-            return Page::Event(id);
-        }
-        if let Some(id) = path.strip_prefix("/entities/").and_then(decoded_id) {
-            return Page::Entity(id);
-        }
-        Page::Other
     }
 }
 
@@ -70,15 +98,28 @@ mod tests {
             Page::from_path("/entities/emmanuel-macron", None),
             Page::Entity("emmanuel-macron".into())
         );
-        for other in [
-            "/events/a%2Fb",
+        assert_eq!(
+            Page::from_path("/submissions/sub_nope", None),
+            Page::Submission("sub_nope".into())
+        );
+        for (path, thing) in [
+            ("/events/a%2Fb", Thing::Event),
+            ("/events/%ff", Thing::Event),
+            ("/entities/a%20b", Thing::Entity),
+            ("/submissions/..", Thing::Submission),
+        ] {
+            assert_eq!(Page::from_path(path, None), Page::BadId(thing), "{path}");
+        }
+        for unknown in [
+            "/index.html",
+            "/event.html",
             "/events/",
             "/events/a/b",
-            "/events/%ff",
-            "/submissions/x",
+            "/submissions",
+            "/methodology/extra",
             "/nowhere",
         ] {
-            assert_eq!(Page::from_path(other, None), Page::Other, "{other}");
+            assert_eq!(Page::from_path(unknown, None), Page::Unknown, "{unknown}");
         }
     }
 }
