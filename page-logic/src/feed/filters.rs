@@ -4,13 +4,19 @@
 //! (`?category=military&confidence=likely&q=paris`), so a filtered view can
 //! be shared, reloaded and walked with back and forward. What the URL holds
 //! is kept as typed, even when it is not valid (nothing the reader typed is
-//! lost); only valid values are sent to the API, and the invalid ones are
-//! explained by [`FeedFilters::problems`].
+//! lost); only the values the API takes are applied and sent
+//! ([`FeedFilters::applied`]), the typed ones it would refuse are explained
+//! by [`FeedFilters::problems`], and the values it does not list (a category,
+//! a level, a malformed country) are dropped with a notice
+//! ([`FeedFilters::unrecognised`], against the API's lists).
 
 use eventdesk_model::query::{valid_country, valid_day, SEARCH_MAX};
 use eventdesk_model::text::non_blank;
 use eventdesk_model::url::encode_component;
 use eventdesk_model::ConfidenceLevel;
+
+use super::countries::country_label;
+use super::vocabulary::{FilterVocabulary, Unrecognised, UnrecognisedKind};
 
 /// Events a page of the feed asks for.
 pub const PAGE_SIZE: u32 = 20;
@@ -107,14 +113,78 @@ impl FeedFilters {
         *self == FeedFilters::default()
     }
 
-    /// How many filters are set (each category and level counts once).
+    /// How many filters are applied (each category and level counts once):
+    /// what [`applied`](Self::applied) keeps, so a date range the page says
+    /// is not applied is not counted.
     pub fn active_count(&self) -> usize {
-        self.categories.len()
-            + self.confidences.len()
-            + [&self.country, &self.q, &self.from, &self.to]
+        let applied = self.applied();
+        applied.categories.len()
+            + applied.confidences.len()
+            + [&applied.country, &applied.q, &applied.from, &applied.to]
                 .iter()
                 .filter(|v| v.is_some())
                 .count()
+    }
+
+    /// The filters the API takes, as they are applied: a country only when
+    /// it is a two-letter code, the search cut to its first 200 characters,
+    /// the dates only when both are real days in order. The one rule for
+    /// what is sent, counted and named.
+    pub fn applied(&self) -> FeedFilters {
+        let dates_ok = self.from.as_deref().is_none_or(valid_day)
+            && self.to.as_deref().is_none_or(valid_day)
+            && !self.dates_reversed();
+        FeedFilters {
+            categories: self.categories.clone(),
+            confidences: self.confidences.clone(),
+            country: self.country.clone().filter(|c| valid_country(c)),
+            q: self
+                .q
+                .as_ref()
+                .map(|q| q.chars().take(SEARCH_MAX).collect()),
+            from: self.from.clone().filter(|_| dates_ok),
+            to: self.to.clone().filter(|_| dates_ok),
+        }
+    }
+
+    /// The values the API does not list (a category or level missing from
+    /// its lists once they have loaded, a country that is not a two-letter
+    /// code), in the URL's order.
+    pub fn unrecognised(&self, vocabulary: &FilterVocabulary) -> Vec<Unrecognised> {
+        let mut found: Vec<Unrecognised> = Vec::new();
+        let mut add = |kind, value: &str| {
+            found.push(Unrecognised {
+                kind,
+                value: value.to_owned(),
+            })
+        };
+        for c in self
+            .categories
+            .iter()
+            .filter(|c| !vocabulary.allows_category(c))
+        {
+            add(UnrecognisedKind::Category, c);
+        }
+        for l in self
+            .confidences
+            .iter()
+            .filter(|l| !vocabulary.allows_level(l))
+        {
+            add(UnrecognisedKind::Level, l.as_str());
+        }
+        if let Some(c) = self.country.as_deref().filter(|c| !valid_country(c)) {
+            add(UnrecognisedKind::Country, c);
+        }
+        found
+    }
+
+    /// These filters without the values the API does not list.
+    pub fn recognised(&self, vocabulary: &FilterVocabulary) -> FeedFilters {
+        let mut next = self.clone();
+        next.categories.retain(|c| vocabulary.allows_category(c));
+        next.confidences.retain(|l| vocabulary.allows_level(l));
+        next.country = next.country.filter(|c| valid_country(c));
+        next
     }
 
     /// Adds the category, or removes it when it is already chosen.
@@ -166,27 +236,39 @@ impl FeedFilters {
         }
     }
 
-    /// The page's heading for the document title: "Latest events", or what
-    /// the filters ask for: "Events: Military, Likely, “paris”".
+    /// The page's heading for the document title, with the categories'
+    /// ids made readable (see [`describe_with`](Self::describe_with)).
     pub fn describe(&self) -> String {
-        if self.is_empty() {
+        self.describe_with(&FilterVocabulary::default())
+    }
+
+    /// The page's heading for the document title: "Latest events", or what
+    /// is applied, in names: "Events: Military, Likely, Russia, “paris”"
+    /// (categories as the API labels them, countries by name). Values that
+    /// are not applied are not named.
+    pub fn describe_with(&self, vocabulary: &FilterVocabulary) -> String {
+        let applied = self.recognised(vocabulary).applied();
+        if applied.is_empty() {
             return "Latest events".to_owned();
         }
         let mut parts: Vec<String> = Vec::new();
         parts.extend(
-            self.categories
+            applied
+                .categories
                 .iter()
-                .map(|c| eventdesk_model::labels::humanise(c)),
+                .map(|c| vocabulary.category_label(c)),
         );
-        parts.extend(self.confidences.iter().map(ConfidenceLevel::label));
-        parts.extend(self.country.clone());
-        parts.extend(self.q.as_ref().map(|q| format!("\u{201c}{q}\u{201d}")));
-        parts.extend(self.from.as_ref().map(|d| format!("from {d}")));
-        parts.extend(self.to.as_ref().map(|d| format!("to {d}")));
+        parts.extend(applied.confidences.iter().map(ConfidenceLevel::label));
+        parts.extend(applied.country.as_deref().map(country_label));
+        parts.extend(applied.q.as_ref().map(|q| format!("\u{201c}{q}\u{201d}")));
+        parts.extend(applied.from.as_ref().map(|d| format!("from {d}")));
+        parts.extend(applied.to.as_ref().map(|d| format!("to {d}")));
         format!("Events: {}", crate::text::clip(&parts.join(", "), 80))
     }
 
-    /// The filters the API would refuse, each with what is wrong.
+    /// The typed filters the API would refuse (a search too long, dates that
+    /// are no days or out of order), each with what is wrong. A malformed
+    /// country is [`unrecognised`](Self::unrecognised) instead.
     pub fn problems(&self) -> Vec<FilterProblem> {
         let mut problems = Vec::new();
         let mut problem = |field, message: &str| {
@@ -195,12 +277,6 @@ impl FeedFilters {
                 message: message.to_owned(),
             })
         };
-        if self.country.as_deref().is_some_and(|c| !valid_country(c)) {
-            problem(
-                FilterField::Country,
-                "The country must be a two-letter code such as FR; it is not applied.",
-            );
-        }
         if self
             .q
             .as_deref()
@@ -260,20 +336,9 @@ impl FeedFilters {
         query_string(self.url_pairs())
     }
 
-    /// The `(key, value)` pairs the API gets: the valid filters only.
+    /// The `(key, value)` pairs the API gets: the [`applied`](Self::applied) filters.
     pub fn api_pairs(&self) -> Vec<(&'static str, String)> {
-        let dates_ok = self.from.as_deref().is_none_or(valid_day)
-            && self.to.as_deref().is_none_or(valid_day)
-            && !self.dates_reversed();
-        self.url_pairs()
-            .into_iter()
-            .filter_map(|(key, value)| match FilterField::from_key(key) {
-                Some(FilterField::Country) => valid_country(&value).then_some((key, value)),
-                Some(FilterField::Search) => Some((key, value.chars().take(SEARCH_MAX).collect())),
-                Some(FilterField::From | FilterField::To) => dates_ok.then_some((key, value)),
-                None => Some((key, value)),
-            })
-            .collect()
+        self.applied().url_pairs()
     }
 }
 
@@ -390,7 +455,12 @@ mod tests {
         ));
         assert_eq!(f.country.as_deref(), Some("FRANCE"));
         let fields: Vec<FilterField> = f.problems().iter().map(|p| p.field).collect();
-        assert_eq!(fields, [FilterField::Country, FilterField::From]);
+        assert_eq!(fields, [FilterField::From]);
+        let dropped = f.unrecognised(&FilterVocabulary::default());
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].kind, UnrecognisedKind::Country);
+        assert!(dropped[0].message().contains("\u{201c}FRANCE\u{201d}"));
+        assert!(dropped[0].message().contains("two-letter"));
         assert_eq!(
             f.to_query(),
             "?country=FRANCE&q=paris&from=2025-02-30&to=2025-01-01"
@@ -424,6 +494,88 @@ mod tests {
             events_query(&FeedFilters::default(), None, None, 5),
             "?limit=5"
         );
+    }
+
+    #[test]
+    fn only_what_is_applied_is_counted() {
+        // Issue 15: "2 filters applied" for a category and a range the page
+        // itself says is not applied.
+        let reversed =
+            FeedFilters::from_pairs(pairs("?category=legal&from=2025-06-01&to=2025-01-01"));
+        assert!(!reversed.problems().is_empty());
+        assert_eq!(reversed.active_count(), 1);
+        let bad_day = FeedFilters::from_pairs(pairs("?from=2025-02-30&to=2025-03-01"));
+        assert_eq!(bad_day.active_count(), 0);
+        let bad_country = FeedFilters::from_pairs(pairs("?country=Ukraine&q=dam"));
+        assert_eq!(bad_country.active_count(), 1);
+        let good = FeedFilters::from_pairs(pairs("?from=2025-01-01&to=2025-06-01&country=ua"));
+        assert_eq!(good.active_count(), 3);
+        // The count, the API query and the title agree: they all read `applied`.
+        assert_eq!(
+            events_query(&reversed, None, None, 20),
+            "?category=legal&limit=20"
+        );
+        assert_eq!(reversed.describe(), "Events: Legal");
+    }
+
+    #[test]
+    fn values_the_api_does_not_list_are_dropped_with_a_notice() {
+        let categories: Vec<eventdesk_model::Category> = serde_json::from_str(
+            r#"[{"id":"military","label":"Armed conflict"},{"id":"space","label":"Space"}]"#,
+        )
+        .unwrap();
+        let methodology: eventdesk_model::Methodology = serde_json::from_str(
+            r#"{"levels":[{"level":"likely","label":"Likely","description":"d"},{"level":"partly_confirmed","label":"P","description":"d"}],"tones":[]}"#,
+        )
+        .unwrap();
+        let f = FeedFilters::from_pairs(pairs(
+            "?category=bogus&category=space&confidence=sure&confidence=partly_confirmed&confidence=likely&country=R",
+        ));
+        // Before the lists load only the country can be judged.
+        let none = FilterVocabulary::default();
+        assert_eq!(f.unrecognised(&none).len(), 1);
+        let v = FilterVocabulary::default()
+            .with_categories(&categories)
+            .with_levels(&methodology);
+        let dropped: Vec<(UnrecognisedKind, String)> = f
+            .unrecognised(&v)
+            .into_iter()
+            .map(|u| (u.kind, u.value))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                (UnrecognisedKind::Category, "bogus".to_owned()),
+                (UnrecognisedKind::Level, "sure".to_owned()),
+                (UnrecognisedKind::Country, "R".to_owned()),
+            ]
+        );
+        let kept = f.recognised(&v);
+        assert_eq!(kept.categories, ["space"]);
+        assert_eq!(
+            kept.to_query(),
+            "?category=space&confidence=partly_confirmed&confidence=likely"
+        );
+        assert!(kept.unrecognised(&v).is_empty());
+        assert_eq!(kept.active_count(), 3);
+        assert_eq!(
+            f.describe_with(&v),
+            "Events: Space, Partly confirmed, Likely"
+        );
+    }
+
+    #[test]
+    fn titles_say_names_not_codes() {
+        let categories: Vec<eventdesk_model::Category> =
+            serde_json::from_str(r#"[{"id":"military","label":"Armed conflict"}]"#).unwrap();
+        let v = FilterVocabulary::default().with_categories(&categories);
+        let f = FeedFilters::from_pairs([("category", "military"), ("country", "RU")]);
+        assert_eq!(f.describe_with(&v), "Events: Armed conflict, Russia");
+        assert_eq!(f.describe(), "Events: Military, Russia");
+        let unknown = FeedFilters::from_pairs([("country", "QQ")]);
+        assert_eq!(unknown.describe(), "Events: QQ");
+        let reversed = FeedFilters::from_pairs([("from", "2025-06-01"), ("to", "2025-01-01")]);
+        assert_eq!(reversed.describe(), "Latest events");
     }
 
     #[test]
