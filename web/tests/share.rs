@@ -129,9 +129,16 @@ fn assert_event_head(server: &Site, head: &Head, e: &eventdesk_model::Event) {
         e.confidence.level.label(),
         eventdesk_model::confidence::sources_phrase(e.confidence.independent_sources)
     );
+    // The day it happened first (issue 15, item 13), then the rating.
+    let dateline = e
+        .occurred_on
+        .as_ref()
+        .filter(|d| d.parse().is_some())
+        .map(|d| format!("{} · ", d.long()))
+        .unwrap_or_default();
     let og_description = head.one("og:description");
     assert!(
-        og_description.starts_with(&format!("{rating}. ")),
+        og_description.starts_with(&format!("{dateline}{rating}. ")),
         "{og_description}"
     );
     let summary_start: String = e.summary.summary.chars().take(40).collect();
@@ -194,7 +201,7 @@ async fn the_paris_event_unfurls_with_its_rating() {
     );
     assert!(head
         .one("og:description")
-        .starts_with("Likely · Reported by 3 independent sources. The British"));
+        .starts_with("4 September 2025 · Likely · Reported by 3 independent sources. The British"));
     assert_eq!(
         head.title[0],
         "Coalition of the Willing meets Zelensky in Paris on security guarantees · Eventdesk"
@@ -237,7 +244,9 @@ async fn hostile_text_stays_inside_its_tags() {
     assert_eq!(head.json_ld[0]["description"], HOSTILE_SUMMARY);
     assert!(head
         .one("og:description")
-        .starts_with("Unconfirmed · Reported by 1 independent source. Officials said \"</script>"));
+        .starts_with(
+            "2 January 2025 · Unconfirmed · Reported by 1 independent source. Officials said \"</script>"
+        ));
     // Nothing of the event became markup: the head holds only the tags we wrote.
     let head_html = &html[html.find("<head>").unwrap()..html.find("</head>").unwrap()];
     assert!(

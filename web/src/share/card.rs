@@ -1,7 +1,8 @@
 //! The share card: a 1200×630 PNG that link previews show for an event
-//! (`og:image`). It carries what a reader needs before clicking: the category,
-//! the headline, the confidence rating with its number of independent sources,
-//! and when the event was last updated.
+//! (`og:image`). It carries what a reader needs before clicking: the category
+//! and the day the event happened (first, so that a 2025 event never reads as
+//! a story of the day it was updated), the headline, the confidence rating
+//! with its number of independent sources, and when it was last updated.
 //!
 //! Drawn with tiny-skia, lettered with the bundled DejaVu Sans (see
 //! `fonts/LICENSE`), so it renders the same on every machine. Text is laid out
@@ -12,6 +13,7 @@
 
 use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont};
 use eventdesk_model::confidence::sources_phrase;
+use eventdesk_model::time::long_day;
 use eventdesk_model::{ConfidenceLevel, Event};
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
@@ -19,7 +21,7 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
 /// Bumped whenever the drawing changes, so cached cards and their ETags renew.
-pub const DESIGN_VERSION: &str = "card-2";
+pub const DESIGN_VERSION: &str = "card-3";
 
 static REGULAR_TTF: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
@@ -39,6 +41,8 @@ pub enum CardError {
 pub struct CardText {
     /// "DIPLOMATIC": the category label.
     pub kicker: String,
+    /// "4 September 2025": the day it happened, beside the category.
+    pub date: Option<String>,
     pub headline: String,
     /// "Likely", with the level it stands for (for its colour).
     pub rating: Option<(ConfidenceLevel, String)>,
@@ -55,12 +59,17 @@ impl CardText {
             .as_ref()
             .or(event.confidence.assessed_at.as_ref())
             .map(|t| match t.parse() {
-                Some(at) => format!("Updated {}", at.format("%-d %B %Y")),
+                Some(at) => format!("Updated {}", long_day(at.to_utc().date_naive())),
                 None => format!("Updated {}", t.as_str().trim()),
-            })
-            .or_else(|| event.occurred_on.as_ref().map(|d| d.long()));
+            });
+        let date = event
+            .occurred_on
+            .as_ref()
+            .map(|d| d.long().trim().to_owned())
+            .filter(|d| !d.is_empty());
         CardText {
             kicker: event.category.display_label().to_uppercase(),
+            date,
             headline: event.headline().to_owned(),
             rating: Some((
                 event.confidence.level.clone(),
@@ -75,6 +84,7 @@ impl CardText {
     pub fn site() -> CardText {
         CardText {
             kicker: "NEWS EVENTS, CORROBORATED".into(),
+            date: None,
             headline: "How well is it confirmed? Every event rated by its independent sources."
                 .into(),
             rating: None,
@@ -122,9 +132,189 @@ pub fn render_png(text: &CardText) -> Result<Vec<u8>, CardError> {
 const MARGIN: f32 = 80.0;
 const TEXT_WIDTH: f32 = WIDTH as f32 - 2.0 * MARGIN;
 
+/// What a piece of the card's text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Kicker,
+    /// The " · " between the category and the date.
+    Separator,
+    Date,
+    Headline,
+    Rating,
+    Sources,
+    Footnote,
+    Mark,
+}
+
+/// One run of text as drawn: its words (cut to fit), where its baseline
+/// starts, its size and width in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub part: Part,
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub width: f32,
+    bold: bool,
+}
+
+const KICKER_SIZE: f32 = 28.0;
+const KICKER_BASE: f32 = 112.0;
+const RATING_BASE: f32 = 468.0;
+const RATING_SIZE: f32 = 34.0;
+const PILL_PAD: f32 = 22.0;
+const MARK_SIZE: f32 = 36.0;
+const MARK_SQUARE: f32 = 28.0;
+
+/// The card's text, placed, in reading order: the category and the day it
+/// happened, the headline, the rating and its sources, the footnote and the
+/// mark. Everything fits inside the margins.
+pub fn layout(text: &CardText) -> Result<Vec<Placed>, CardError> {
+    let regular = FontRef::try_from_slice(REGULAR_TTF)?;
+    let bold = FontRef::try_from_slice(BOLD_TTF)?;
+    let mut out = Vec::new();
+    let mut place = |part, font: &FontRef<'_>, is_bold, size, x, y, text: String| {
+        let width = line_width(font, size, &text);
+        out.push(Placed {
+            part,
+            text,
+            x,
+            y,
+            size,
+            width,
+            bold: is_bold,
+        });
+    };
+
+    // The category, then the day it happened: the day is short and kept
+    // whole, the category cut to the room left.
+    let date = text
+        .date
+        .as_deref()
+        .map(|d| fit_line(&bold, KICKER_SIZE, d, TEXT_WIDTH / 2.0));
+    let separator = " · ";
+    let date_room = date.as_deref().map_or(0.0, |d| {
+        line_width(&bold, KICKER_SIZE, separator) + line_width(&bold, KICKER_SIZE, d)
+    });
+    let kicker = fit_line(&bold, KICKER_SIZE, &text.kicker, TEXT_WIDTH - date_room);
+    let kicker_w = line_width(&bold, KICKER_SIZE, &kicker);
+    place(
+        Part::Kicker,
+        &bold,
+        true,
+        KICKER_SIZE,
+        MARGIN,
+        KICKER_BASE,
+        kicker,
+    );
+    if let Some(date) = date {
+        let sep_x = MARGIN + kicker_w;
+        let sep_w = line_width(&bold, KICKER_SIZE, separator);
+        place(
+            Part::Separator,
+            &bold,
+            true,
+            KICKER_SIZE,
+            sep_x,
+            KICKER_BASE,
+            separator.to_owned(),
+        );
+        place(
+            Part::Date,
+            &bold,
+            true,
+            KICKER_SIZE,
+            sep_x + sep_w,
+            KICKER_BASE,
+            date,
+        );
+    }
+
+    // Headline: as large as lets it fit in three lines, ellipsised beyond.
+    let headline = text
+        .headline
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (size, (lines, _)) = [62.0, 56.0, 50.0]
+        .iter()
+        .map(|&size| (size, wrap(&bold, size, &headline, TEXT_WIDTH, 3)))
+        .find(|(_, (_, cut))| !cut)
+        .unwrap_or_else(|| (50.0, wrap(&bold, 50.0, &headline, TEXT_WIDTH, 3)));
+    let line_height = size * 1.22;
+    let mut y = KICKER_BASE + 40.0 + size;
+    for line in lines {
+        place(Part::Headline, &bold, true, size, MARGIN, y, line);
+        y += line_height;
+    }
+
+    // The rating's word (in its pill, after its icon), then the sources.
+    let mut x = MARGIN;
+    if let Some((level, word)) = &text.rating {
+        let word = fit_line(&bold, RATING_SIZE, word, 420.0);
+        let icon_w = icon_width(&bold, level);
+        let w = line_width(&bold, RATING_SIZE, &word);
+        place(
+            Part::Rating,
+            &bold,
+            true,
+            RATING_SIZE,
+            x + PILL_PAD + icon_w,
+            RATING_BASE,
+            word,
+        );
+        x += PILL_PAD * 2.0 + icon_w + w + 24.0;
+    }
+    if let Some(sources) = &text.sources {
+        let size = 32.0;
+        let room = (WIDTH as f32 - MARGIN - x).max(0.0);
+        let line = fit_line(&regular, size, sources, room);
+        place(
+            Part::Sources,
+            &regular,
+            false,
+            size,
+            x,
+            RATING_BASE - 2.0,
+            line,
+        );
+    }
+
+    // Footer: the footnote, and the mark at the right.
+    let mark = "Eventdesk";
+    let mark_x = WIDTH as f32 - MARGIN - line_width(&bold, MARK_SIZE, mark);
+    if let Some(note) = &text.footnote {
+        let room = mark_x - MARK_SQUARE - 14.0 - MARGIN - 32.0;
+        let note = fit_line(&regular, 28.0, note, room);
+        place(Part::Footnote, &regular, false, 28.0, MARGIN, 594.0, note);
+    }
+    place(
+        Part::Mark,
+        &bold,
+        true,
+        MARK_SIZE,
+        mark_x,
+        596.0,
+        mark.to_owned(),
+    );
+    Ok(out)
+}
+
+/// The room the level's icon takes in its pill: none when the font lacks it.
+fn icon_width(font: &FontRef<'_>, level: &ConfidenceLevel) -> f32 {
+    let icon = level.icon();
+    if has_glyphs(font, icon) {
+        line_width(font, RATING_SIZE, icon) + 12.0
+    } else {
+        0.0
+    }
+}
+
 fn render(text: &CardText) -> Result<Pixmap, CardError> {
     let regular = FontRef::try_from_slice(REGULAR_TTF)?;
     let bold = FontRef::try_from_slice(BOLD_TTF)?;
+    let placed = layout(text)?;
     let mut canvas = Pixmap::new(WIDTH, HEIGHT).ok_or(CardError::Canvas)?;
     canvas.fill(PAPER.color());
 
@@ -135,103 +325,57 @@ fn render(text: &CardText) -> Result<Pixmap, CardError> {
     // A band down the left edge in the rating's colour.
     fill_rect(&mut canvas, 0.0, 0.0, 24.0, HEIGHT as f32, accent);
 
-    // Kicker: the category.
-    let kicker = fit_line(&bold, 28.0, &text.kicker, TEXT_WIDTH);
-    draw_text(&mut canvas, &bold, 28.0, MARGIN, 112.0, &kicker, accent);
-
-    // Headline: as large as lets it fit in three lines, ellipsised beyond.
-    let headline = text
-        .headline
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (size, lines) = [62.0, 56.0, 50.0]
-        .iter()
-        .map(|&size| (size, wrap(&bold, size, &headline, TEXT_WIDTH, 3)))
-        .find(|(_, (_, cut))| !cut)
-        .unwrap_or_else(|| (50.0, wrap(&bold, 50.0, &headline, TEXT_WIDTH, 3)));
-    let (lines, _) = lines;
-    let line_height = size * 1.22;
-    let mut y = 112.0 + 40.0 + size;
-    for line in &lines {
-        draw_text(&mut canvas, &bold, size, MARGIN, y, line, INK);
-        y += line_height;
-    }
-
-    // The rating: a filled pill with the level's word, then the sources.
-    let rating_base = 468.0;
-    let mut x = MARGIN;
-    if let Some((level, word)) = &text.rating {
-        let size = 34.0;
-        let word = fit_line(&bold, size, word, 420.0);
-        let w = line_width(&bold, size, &word);
-        let icon = level.icon();
-        let icon_w = if has_glyphs(&bold, icon) {
-            line_width(&bold, size, icon) + 12.0
-        } else {
-            0.0
-        };
-        let pad = 22.0;
-        let pill_w = pad * 2.0 + icon_w + w;
+    // The rating's pill: filled, the level's icon then its word.
+    if let (Some((level, _)), Some(word)) =
+        (&text.rating, placed.iter().find(|p| p.part == Part::Rating))
+    {
+        let icon_w = icon_width(&bold, level);
+        let pill_w = PILL_PAD * 2.0 + icon_w + word.width;
         fill_round_rect(
             &mut canvas,
-            x,
-            rating_base - 46.0,
+            MARGIN,
+            RATING_BASE - 46.0,
             pill_w,
             62.0,
             31.0,
             accent,
         );
         if icon_w > 0.0 {
-            draw_text(&mut canvas, &bold, size, x + pad, rating_base, icon, WHITE);
+            draw_text(
+                &mut canvas,
+                &bold,
+                RATING_SIZE,
+                MARGIN + PILL_PAD,
+                RATING_BASE,
+                level.icon(),
+                WHITE,
+            );
         }
-        draw_text(
-            &mut canvas,
-            &bold,
-            size,
-            x + pad + icon_w,
-            rating_base,
-            &word,
-            WHITE,
-        );
-        x += pill_w + 24.0;
     }
-    if let Some(sources) = &text.sources {
-        let size = 32.0;
-        let room = (WIDTH as f32 - MARGIN - x).max(0.0);
-        let line = fit_line(&regular, size, sources, room);
-        draw_text(
+
+    // Footer: a rule, and the mark's square.
+    fill_rect(&mut canvas, MARGIN, 530.0, TEXT_WIDTH, 2.0, RULE);
+    if let Some(mark) = placed.iter().find(|p| p.part == Part::Mark) {
+        fill_round_rect(
             &mut canvas,
-            &regular,
-            size,
-            x,
-            rating_base - 2.0,
-            &line,
-            INK,
+            mark.x - MARK_SQUARE - 14.0,
+            568.0,
+            MARK_SQUARE,
+            MARK_SQUARE,
+            6.0,
+            accent,
         );
     }
 
-    // Footer: a rule, the update date, and the mark.
-    fill_rect(&mut canvas, MARGIN, 530.0, TEXT_WIDTH, 2.0, RULE);
-    let mark_size = 36.0;
-    let mark = "Eventdesk";
-    let mark_w = line_width(&bold, mark_size, mark);
-    let mark_x = WIDTH as f32 - MARGIN - mark_w;
-    let square = 28.0;
-    fill_round_rect(
-        &mut canvas,
-        mark_x - square - 14.0,
-        568.0,
-        square,
-        square,
-        6.0,
-        accent,
-    );
-    draw_text(&mut canvas, &bold, mark_size, mark_x, 596.0, mark, INK);
-    if let Some(note) = &text.footnote {
-        let room = mark_x - square - 14.0 - MARGIN - 32.0;
-        let note = fit_line(&regular, 28.0, note, room);
-        draw_text(&mut canvas, &regular, 28.0, MARGIN, 594.0, &note, MUTED);
+    for p in &placed {
+        let colour = match p.part {
+            Part::Kicker => accent,
+            Part::Separator | Part::Footnote => MUTED,
+            Part::Rating => WHITE,
+            Part::Date | Part::Headline | Part::Sources | Part::Mark => INK,
+        };
+        let font = if p.bold { &bold } else { &regular };
+        draw_text(&mut canvas, font, p.size, p.x, p.y, &p.text, colour);
     }
     Ok(canvas)
 }

@@ -10,6 +10,7 @@
 
 use eventdesk_model::confidence::sources_phrase;
 use eventdesk_model::text::non_blank;
+use eventdesk_model::time::{iso_day, long_day};
 use eventdesk_model::url::encode_component;
 use eventdesk_model::{Entity, EntityKind, Event, Methodology};
 use eventdesk_page_logic::document::{event_description, event_title, SITE_NAME};
@@ -191,14 +192,35 @@ pub fn rating_line(event: &Event) -> String {
     )
 }
 
+/// "4 September 2025 · ": the day the event happened, to start its link
+/// preview's description, unless the summary already says it (in the
+/// neutral style, US order or ISO).
+fn dateline(event: &Event, summary: &str) -> String {
+    let Some(day) = event.occurred_on.as_ref().and_then(|d| d.parse()) else {
+        return String::new();
+    };
+    let long = long_day(day);
+    let us = match long.split(' ').collect::<Vec<_>>()[..] {
+        [d, month, year] => format!("{month} {d}, {year}"),
+        _ => long.clone(),
+    };
+    let said = [long.clone(), us, iso_day(day)]
+        .iter()
+        .any(|form| summary.contains(form.as_str()));
+    if said {
+        String::new()
+    } else {
+        format!("{long} · ")
+    }
+}
+
 /// The card's description for screen readers and for previews without images.
 pub fn event_card_alt(event: &Event) -> String {
     let text = CardText::for_event(event);
-    let mut parts = vec![
-        event.category.display_label(),
-        clip(event.headline(), 200),
-        rating_line(event),
-    ];
+    let mut parts = vec![event.category.display_label()];
+    parts.extend(text.date);
+    parts.push(clip(event.headline(), 200));
+    parts.push(rating_line(event));
     parts.extend(text.footnote);
     format!("{SITE_NAME} card: {}", parts.join(". "))
 }
@@ -209,7 +231,11 @@ pub fn head_for_event(event: &Event, origin: &str, card_version: &str) -> Head {
     let headline = event.headline().to_owned();
     let summary = event.summary.summary.trim();
     let social_description = clip(
-        &format!("{}. {summary}", rating_line(event)),
+        &format!(
+            "{}{}. {summary}",
+            dateline(event, summary),
+            rating_line(event)
+        ),
         SOCIAL_DESCRIPTION_MAX,
     );
     let image = Image {
@@ -512,7 +538,7 @@ mod tests {
             r#"<meta property="og:image:width" content="1200">"#.to_owned(),
             r#"<meta property="og:image:height" content="630">"#.to_owned(),
             r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
-            r#"<meta property="og:description" content="Likely · Reported by 3 independent sources. The British"#.to_owned(),
+            r#"<meta property="og:description" content="4 September 2025 · Likely · Reported by 3 independent sources. The British"#.to_owned(),
             r#"<meta name="description" content="The British and French-led Coalition"#.to_owned(),
             r#"<script type="application/ld+json">{"#.to_owned(),
         ] {
@@ -520,7 +546,9 @@ mod tests {
         }
         assert!(html.contains("og:image:alt"));
         let alt_start = html.find(r#"og:image:alt" content=""#).unwrap();
-        assert!(html[alt_start..].contains("Diplomatic. Coalition of the Willing"));
+        assert!(
+            html[alt_start..].contains("Diplomatic. 4 September 2025. Coalition of the Willing")
+        );
         let ld = json_ld_of(&html);
         assert_eq!(ld["@type"], "NewsArticle");
         assert_eq!(ld["url"], url);
