@@ -3,8 +3,9 @@
 //!
 //! The rules are the model's (`submission`) and the page logic's (`form`),
 //! shared with the backend. Nothing typed is lost: the draft is kept in the
-//! browser while typing and cleared only once the backend has the
-//! submission (202), and every refusal or failure leaves the values in place.
+//! browser while typing (never the email, and for a week at most) and
+//! cleared once the backend has the submission (202), and every refusal or
+//! failure leaves the values in place.
 //!
 //! [`FormState`](state::FormState) holds the form's signals and what the
 //! reader's actions do; this file lays the form out from its parts: the
