@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod filters;
+pub mod history;
 pub mod vocabulary;
 pub mod words;
 
