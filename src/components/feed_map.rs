@@ -1,27 +1,54 @@
-//! The feed's events on a world map: one dot per place where an event
-//! happened, coloured and shaped by confidence, grouped with a count when
-//! close. Dots are buttons; choosing one lists its events (announced).
+//! The feed's events on a world map: a dot per place where an event
+//! happened, coloured and shaped by confidence, grouped with a count where
+//! their tap targets would overlap. The dots are one tab stop (arrow keys,
+//! Home and End move between them); choosing one lists its events,
+//! announced, and Escape or Close returns to the dot. A note says when the
+//! map shows only some of the feed's events.
+//!
+//! Where the dots go is page-logic's (`map::feed_layout`), laid out again
+//! whenever the frame's size changes; what they are called and counted too
+//! (`map::feed_names`, `map::feed_coverage`).
+
+mod dot;
+mod frame_size;
+mod legend;
+mod panel;
 
 use std::sync::Arc;
 
-use eventdesk_model::{ConfidenceLevel, EventSummary};
-use eventdesk_page_logic::map::feed_dots::{groups, Group};
-use eventdesk_page_logic::map::geo::Viewport;
+use eventdesk_model::EventSummary;
+use eventdesk_page_logic::feed::countries::country_name;
+use eventdesk_page_logic::map::feed_coverage::Coverage;
+use eventdesk_page_logic::map::feed_dots::{coverage, groups, VIEW_H, VIEW_W};
+use eventdesk_page_logic::map::feed_keys::{step, Step};
 use eventdesk_page_logic::map::svg::polygons_path;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::basemap::{use_basemap, Basemap};
-
-const W: f64 = 960.0;
-const H: f64 = 560.0;
-
-/// Dots closer than this many rendered pixels merge, so each stays a
-/// comfortable target even on a phone.
-const TARGET_PX: f64 = 26.0;
+use dot::{FeedDot, DOT_ATTR};
+use frame_size::use_frame_size;
+use legend::FeedLegend;
+use panel::{FeedMapPanel, PANEL_ID};
 
 #[component]
-pub fn FeedMap(#[prop(into)] events: Signal<Vec<Arc<EventSummary>>>) -> impl IntoView {
-    let v = Viewport::world(W, H);
+pub fn FeedMap(
+    #[prop(into)] events: Signal<Vec<Arc<EventSummary>>>,
+    /// The feed's total when the API says it, so the map can say what it
+    /// leaves out until every page is loaded.
+    #[prop(into, optional)]
+    total: Signal<Option<u64>>,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| events.with(|e| coverage(e, total.get())));
+    let any = Memo::new(move |_| shown.with(|c| c.drawn > 0));
+    move || any.get().then(|| view! { <FeedMapSection events shown/> })
+}
+
+/// The map itself, while the feed has something to draw.
+#[component]
+fn FeedMapSection(events: Signal<Vec<Arc<EventSummary>>>, shown: Memo<Coverage>) -> impl IntoView {
+    let v = eventdesk_page_logic::map::geo::Viewport::world(VIEW_W, VIEW_H);
     let basemap = use_basemap();
     let state = {
         let b = basemap.clone();
@@ -34,187 +61,145 @@ pub fn FeedMap(#[prop(into)] events: Signal<Vec<Arc<EventSummary>>>) -> impl Int
             .collect::<String>(),
         _ => String::new(),
     });
-    let radius = TARGET_PX * W / rendered_width();
-    let found = Memo::new(move |_| events.with(|e| groups(e, &v, radius)));
+
+    let frame_ref = NodeRef::<html::Div>::new();
+    let dots_ref = NodeRef::<html::Div>::new();
+    let frame = use_frame_size(frame_ref, events);
+    let found = Memo::new(move |_| {
+        let f = frame.get();
+        events.with(|e| groups(e, f, &|code| country_name(code).map(str::to_owned)))
+    });
+    // The open list, and the dot that is the map's tab stop, by group key.
     let selected = RwSignal::new(None::<String>);
-    // A new feed (filters changed) closes a panel about the old one.
-    Effect::new(move |_| {
-        found.track();
-        selected.set(None);
+    let active = RwSignal::new(None::<String>);
+    let stop = Memo::new(move |_| {
+        found.with(|gs| {
+            active
+                .with(|a| a.as_ref().and_then(|k| gs.iter().position(|g| &g.key == k)))
+                .unwrap_or(0)
+        })
     });
 
-    move || {
-        let gs = found.get();
-        if gs.is_empty() {
-            return ().into_any();
+    let focus_dot = move |i: usize| {
+        let key = found.with_untracked(|gs| gs.get(i).map(|g| g.key.clone()));
+        if key.is_some() {
+            active.set(key);
         }
-        let count = gs.iter().map(|g| g.events.len()).sum::<usize>();
-        let label = format!("World map of {count} events in this feed");
-        let dots = gs.iter().map(|g| dot_view(g, selected)).collect_view();
-        let state = state.clone();
-        view! {
-            <section
-                class="feed-map"
-                aria-label="Events on the map"
-                data-basemap=state
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        selected.set(None);
-                    }
-                }
-            >
-                <div class="feed-map__frame">
-                    <svg class="map-svg" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-                        <rect class="map-water" width=W height=H/>
-                        <path class="map-land" fill-rule="evenodd" d=move || land.get()/>
-                    </svg>
-                    <div class="feed-map__dots">{dots}</div>
-                </div>
-                <FeedLegend/>
-                <div class="feed-map__panel" aria-live="polite">
-                    {move || panel_view(&found.get(), &events, selected)}
-                </div>
-            </section>
+        let el = dots_ref
+            .get_untracked()
+            .and_then(|d| {
+                d.query_selector(&format!("[{DOT_ATTR}=\"{i}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
         }
-        .into_any()
-    }
-}
-
-fn rendered_width() -> f64 {
-    let window_px = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .unwrap_or(W);
-    // The feed's column: the window less its margins, at most the frame.
-    (window_px - 32.0).clamp(280.0, W)
-}
-
-fn level_token(level: Option<&ConfidenceLevel>) -> &'static str {
-    level.map_or("mixed", |l| l.css_token())
-}
-
-fn dot_view(g: &Group, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let key = g.key();
-    let left = format!("left:{:.3}%;top:{:.3}%", g.x / W * 100.0, g.y / H * 100.0);
-    let class = format!("feed-dot feed-dot--{}", level_token(g.level.as_ref()));
-    let count = g.events.len();
-    let pressed = {
-        let key = key.clone();
-        move || {
-            if selected.get().as_deref() == Some(key.as_str()) {
-                "true"
-            } else {
-                "false"
+    };
+    // Closes the list and puts focus back on its dot.
+    let close = move || {
+        let Some(key) = selected.get_untracked() else {
+            return;
+        };
+        selected.set(None);
+        if let Some(i) = found.with_untracked(|gs| gs.iter().position(|g| g.key == key)) {
+            focus_dot(i);
+        }
+    };
+    let on_dots_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(mv) = Step::from_key(&ev.key()) else {
+            return;
+        };
+        ev.prevent_default();
+        let from = dot_index(ev.target()).unwrap_or_else(|| stop.get_untracked());
+        let centres: Vec<(f64, f64)> =
+            found.with_untracked(|gs| gs.iter().map(|g| g.target.centre()).collect());
+        focus_dot(step(&centres, from, mv));
+    };
+    // A dot focused any way (mouse, Tab, a script) becomes the tab stop.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let Some(i) = dot_index(ev.target()) {
+            let key = found.with_untracked(|gs| gs.get(i).map(|g| g.key.clone()));
+            if key.is_some() && key != active.get_untracked() {
+                active.set(key);
             }
         }
     };
-    let toggle = {
-        let key = key.clone();
-        move |_| {
-            selected.update(|s| {
-                *s = if s.as_deref() == Some(key.as_str()) {
-                    None
-                } else {
-                    Some(key.clone())
-                }
-            })
-        }
-    };
-    view! {
-        <button
-            type="button"
-            class=class
-            style=left
-            aria-label=g.label()
-            aria-pressed=pressed
-            on:click=toggle
-        >
-            <DotShape level=g.level.clone()/>
-            {(count > 1).then(|| view! { <span class="feed-dot__count" aria-hidden="true">{count}</span> })}
-        </button>
-    }
-}
-
-/// What the shapes mean, and how to use the dots.
-#[component]
-fn FeedLegend() -> impl IntoView {
-    let keys = [
-        Some(ConfidenceLevel::Verified),
-        Some(ConfidenceLevel::Likely),
-        Some(ConfidenceLevel::Unconfirmed),
-        Some(ConfidenceLevel::Disputed),
-        None,
-    ]
-    .into_iter()
-    .map(|level| {
-        let class = format!("feed-map__swatch feed-dot--{}", level_token(level.as_ref()));
-        let text = level
-            .as_ref()
-            .map_or("Several levels".to_owned(), |l| l.label());
-        view! {
-            <li class="feed-map__key"><span class=class><DotShape level/></span>{text}</li>
-        }
-    })
-    .collect_view();
-    view! {
-        <div class="feed-map__legend">
-            <ul class="feed-map__keys" aria-label="Confidence on the map">{keys}</ul>
-            <p class="feed-map__hint">"A number counts the events at that spot. Choose a dot to list its events."</p>
-        </div>
-    }
-}
-
-/// Verified ●, likely ◆, unconfirmed ○, disputed ▲, mixed or unknown ■.
-#[component]
-fn DotShape(level: Option<ConfidenceLevel>) -> impl IntoView {
-    let d = match level {
-        Some(ConfidenceLevel::Verified) => "M10 3A7 7 0 1 1 10 17A7 7 0 1 1 10 3Z",
-        Some(ConfidenceLevel::Likely) => "M10 2L18 10L10 18L2 10Z",
-        Some(ConfidenceLevel::Unconfirmed) => "M10 4.5A5.5 5.5 0 1 1 10 15.5A5.5 5.5 0 1 1 10 4.5Z",
-        Some(ConfidenceLevel::Disputed) => "M10 2L18.5 17H1.5Z",
-        _ => "M3.5 3.5H16.5V16.5H3.5Z",
-    };
-    view! {
-        <svg class="feed-dot__shape" viewBox="0 0 20 20" aria-hidden="true">
-            <path d=d/>
-        </svg>
-    }
-}
-
-fn panel_view(
-    gs: &[Group],
-    events: &Signal<Vec<Arc<EventSummary>>>,
-    selected: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let key = selected.get()?;
-    let g = gs.iter().find(|g| g.key() == key)?.clone();
-    let items = events.with(|all| {
-        g.events
-            .iter()
-            .filter_map(|&i| all.get(i))
-            .map(|e| {
-                let headline = e.headline().to_owned();
-                let href = e.path();
-                let level = e.confidence.level.clone();
-                view! {
-                    <li>
-                        <a href=href>{headline}</a>
-                        " "
-                        <span class=format!("feed-map__level feed-map__level--{}", level.css_token())>
-                            {level.icon()} " " {level.label()}
-                        </span>
-                    </li>
-                }
-            })
-            .collect_view()
+    let toggle = Callback::new(move |key: String| {
+        selected.update(|s| {
+            *s = if s.as_deref() == Some(key.as_str()) {
+                None
+            } else {
+                Some(key)
+            }
+        })
     });
-    Some(view! {
-        <div class="feed-map__list">
-            <h2 class="feed-map__heading">{g.label()}</h2>
-            <ul>{items}</ul>
-            <button type="button" class="feed-map__close" on:click=move |_| selected.set(None)>
-                "Close"
-            </button>
-        </div>
-    })
+
+    view! {
+        <section
+            class="feed-map"
+            aria-label="Events on the map"
+            data-basemap=state
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && selected.with_untracked(Option::is_some) {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
+            {move || shown.with(Coverage::note).map(|note| view! { <p class="feed-map__note">{note}</p> })}
+            <div class="feed-map__frame" node_ref=frame_ref>
+                <svg
+                    class="map-svg"
+                    viewBox=format!("0 0 {VIEW_W} {VIEW_H}")
+                    role="img"
+                    aria-label=move || shown.with(Coverage::map_label)
+                >
+                    <rect class="map-water" width=VIEW_W height=VIEW_H/>
+                    <path class="map-land" fill-rule="evenodd" d=move || land.get()/>
+                </svg>
+                <div
+                    class="feed-map__dots"
+                    role="toolbar"
+                    aria-label="Places on the map"
+                    node_ref=dots_ref
+                    on:keydown=on_dots_key
+                    on:focusin=on_focus
+                >
+                    {move || {
+                        let f = frame.get();
+                        found
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, group)| view! {
+                                <FeedDot index group frame=f selected stop toggle/>
+                            })
+                            .collect_view()
+                    }}
+                </div>
+            </div>
+            <FeedLegend/>
+            <div class="feed-map__panel" id=PANEL_ID aria-live="polite">
+                {move || {
+                    let key = selected.get()?;
+                    let g = found.with(|gs| gs.iter().find(|g| g.key == key).cloned())?;
+                    Some(view! { <FeedMapPanel group=g events on_close=Callback::new(move |_: ()| close())/> })
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The index a dot carries, from an event's target.
+fn dot_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(&format!("[{DOT_ATTR}]"))
+        .ok()??
+        .get_attribute(DOT_ATTR)?
+        .parse()
+        .ok()
 }

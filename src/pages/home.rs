@@ -42,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
             <FeedFilterForm filters/>
             // The overview map, above the list, shows the events loaded so far.
             <div class="feed__map-slot">
-                <crate::components::feed_map::FeedMap events=feed.items/>
+                <crate::components::feed_map::FeedMap events=feed.items total=feed.total/>
             </div>
             <EventList
                 feed

@@ -1,18 +1,27 @@
 //! The feed map's dots: where each event of the feed goes on the world
-//! view, grouped when close, with the words a screen reader says for each.
+//! view, grouped when their tap targets would overlap (see
+//! [`feed_layout`](super::feed_layout)), each group named by what it holds
+//! (see [`feed_names`](super::feed_names)).
 
 use std::borrow::Borrow;
 
-use crate::map::geo::{cluster, Viewport};
+use crate::map::feed_coverage::Coverage;
+use crate::map::feed_layout::{place, Frame, Rect, SIZES};
+use crate::map::feed_names::{group_name, level_words, where_words, Spot};
+use crate::map::geo::Viewport;
 use crate::map::place_marks::{mark, Mark};
 use eventdesk_model::{ConfidenceLevel, EventSummary, PlaceRole, Point};
+
+/// The world drawing's viewBox.
+pub const VIEW_W: f64 = 960.0;
+pub const VIEW_H: f64 = 560.0;
 
 /// One event at one place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dot {
     /// Index into the feed.
     pub event: usize,
-    pub place: String,
+    pub spot: Spot,
     pub point: Point,
 }
 
@@ -32,17 +41,16 @@ pub fn event_dots<E: Borrow<EventSummary>>(events: &[E]) -> Vec<Dot> {
                     Mark::Area { centre, .. } => centre,
                 };
                 let occurred = matches!(p.role, Some(PlaceRole::OccurredIn));
-                let name = p.name.trim();
-                let place = if name.is_empty() {
-                    e.location.label.trim()
+                let name = if p.name.trim().is_empty() {
+                    &e.location.label
                 } else {
-                    name
+                    &p.name
                 };
                 Some((
                     occurred,
                     Dot {
                         event: i,
-                        place: place.to_owned(),
+                        spot: Spot::new(name, p.country_code.as_deref()),
                         point,
                     },
                 ))
@@ -60,69 +68,86 @@ pub fn event_dots<E: Borrow<EventSummary>>(events: &[E]) -> Vec<Dot> {
     dots
 }
 
-/// Dots drawn as one: a position in pixels, its events (each once, in feed
-/// order), the place it is named after and the level all its events share.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub x: f64,
-    pub y: f64,
-    pub events: Vec<usize>,
-    pub near: String,
-    /// `None` when its events are at different levels.
-    pub level: Option<ConfidenceLevel>,
+/// How much of the feed (of `total` events) the map draws: each event
+/// counted once, whatever its number of places.
+pub fn coverage<E: Borrow<EventSummary>>(events: &[E], total: Option<u64>) -> Coverage {
+    let mut drawn: Vec<usize> = event_dots(events).iter().map(|d| d.event).collect();
+    drawn.dedup();
+    Coverage {
+        drawn: drawn.len(),
+        loaded: events.len(),
+        total,
+    }
 }
 
-/// The groups of the feed's dots in view `v`, merging dots within `radius` pixels.
-pub fn groups<E: Borrow<EventSummary>>(events: &[E], v: &Viewport, radius: f64) -> Vec<Group> {
+/// Dots drawn as one: its events (each once, in feed order), the level
+/// they all share, its words, and its boxes in the frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Stable across layouts and pages: its events' ids.
+    pub key: String,
+    /// Indices into the feed.
+    pub events: Vec<usize>,
+    /// `None` when its events are at different levels.
+    pub level: Option<ConfidenceLevel>,
+    /// "3 events in France and Switzerland".
+    pub name: String,
+    /// Its name and level, for a screen reader.
+    pub label: String,
+    pub target: Rect,
+    pub mark: Rect,
+    /// The count's box, for more than one event.
+    pub badge: Option<Rect>,
+}
+
+/// The feed's groups in a `frame` of CSS pixels showing the world view,
+/// west to east; countries named by `country_name`.
+pub fn groups<E: Borrow<EventSummary>>(
+    events: &[E],
+    frame: Frame,
+    country_name: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Group> {
+    let v = Viewport::world(VIEW_W, VIEW_H);
     let dots = event_dots(events);
     let pixels: Vec<(f64, f64)> = dots
         .iter()
-        .map(|d| v.project(d.point.lon, d.point.lat))
+        .map(|d| frame.from_view(VIEW_W, VIEW_H, v.project(d.point.lon, d.point.lat)))
         .collect();
-    cluster(&pixels, radius)
+    place(&pixels, frame, &SIZES)
         .into_iter()
-        .map(|c| {
-            let mut members: Vec<usize> = c.members.iter().map(|&m| dots[m].event).collect();
-            members.sort_unstable();
+        .map(|s| {
+            let mut members: Vec<usize> = s.members.iter().map(|&m| dots[m].event).collect();
             members.dedup();
-            let level_of = |m: usize| &events[m].borrow().confidence.level;
-            let first = level_of(members[0]);
-            let level = members
+            let event = |m: usize| -> &EventSummary { events[m].borrow() };
+            let levels: Vec<&ConfidenceLevel> = members
                 .iter()
-                .all(|&m| level_of(m) == first)
-                .then(|| first.clone());
+                .map(|&m| &event(m).confidence.level)
+                .collect();
+            let level = levels
+                .iter()
+                .all(|l| *l == levels[0])
+                .then(|| levels[0].clone());
+            let spots: Vec<Spot> = s.members.iter().map(|&m| dots[m].spot.clone()).collect();
+            let name = group_name(members.len(), &where_words(&spots, country_name));
+            let label = format!("{name}{}", level_words(&levels));
+            let key = members
+                .iter()
+                .map(|&m| event(m).id.as_str())
+                .collect::<Vec<_>>()
+                .join("\u{1f}");
+            let badge = (members.len() > 1).then(|| s.badge(members.len(), &SIZES));
             Group {
-                x: c.x,
-                y: c.y,
-                near: dots[c.members[0]].place.clone(),
-                events: members,
+                key,
                 level,
+                name,
+                label,
+                target: s.target,
+                mark: s.mark,
+                badge,
+                events: members,
             }
         })
         .collect()
-}
-
-impl Group {
-    /// "3 events near Paris", or "1 event near Paris, likely".
-    pub fn label(&self) -> String {
-        match (&self.level, self.events.len()) {
-            (Some(level), 1) => format!(
-                "1 event near {}, {}",
-                self.near,
-                level.label().to_ascii_lowercase()
-            ),
-            (_, n) => format!("{n} events near {}", self.near),
-        }
-    }
-
-    /// A stable key for the view: the events it holds.
-    pub fn key(&self) -> String {
-        self.events
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    }
 }
 
 #[cfg(test)]
@@ -177,10 +202,26 @@ mod tests {
         ]
     }
 
+    fn names(code: &str) -> Option<String> {
+        match code {
+            "FR" => Some("France".into()),
+            "CH" => Some("Switzerland".into()),
+            _ => None,
+        }
+    }
+
+    const DESKTOP: Frame = Frame {
+        width: 736.0,
+        height: 429.3,
+    };
+
     #[test]
     fn events_show_where_they_happened() {
         let dots = event_dots(&feed());
-        let names: Vec<(usize, &str)> = dots.iter().map(|d| (d.event, d.place.as_str())).collect();
+        let names: Vec<(usize, &str)> = dots
+            .iter()
+            .map(|d| (d.event, d.spot.place.as_str()))
+            .collect();
         assert_eq!(
             names,
             vec![
@@ -196,17 +237,53 @@ mod tests {
     #[test]
     fn close_events_group_with_a_count_and_far_ones_stay_apart() {
         let events = feed();
-        let v = Viewport::world(960.0, 560.0);
-        let g = groups(&events, &v, 24.0);
+        let g = groups(&events, DESKTOP, &names);
         assert_eq!(g.len(), 4);
-        assert_eq!(g[0].events, vec![0, 1]);
-        assert_eq!(g[0].level, None);
-        assert_eq!(g[0].label(), "2 events near Paris");
-        assert_eq!(g[1].label(), "1 event near United States, verified");
-        assert_eq!(g[3].label(), "1 event near Gaza Strip, disputed");
-        // Zoomed in, Paris and Versailles part.
-        let big = Viewport::world(96000.0, 56000.0);
-        assert_eq!(groups(&events, &big, 24.0).len(), 5);
+        // West to east: the United States, Paris, Gaza, Australia.
+        assert_eq!(g[1].events, vec![0, 1]);
+        assert_eq!(g[1].level, None);
+        assert_eq!(g[1].name, "2 events in Paris and Versailles");
+        assert_eq!(
+            g[1].label,
+            "2 events in Paris and Versailles, several levels"
+        );
+        assert!(g[1].badge.is_some());
+        assert_eq!(g[0].label, "1 event in United States, verified");
+        assert_eq!(g[0].badge, None);
+        assert_eq!(g[2].label, "1 event in Gaza Strip, disputed");
+        assert_eq!(g[0].key, "outage");
+        assert_eq!(g[1].key, "paris\u{1f}versailles");
+        // A frame big enough parts Paris and Versailles.
+        let big = Frame {
+            width: 96000.0,
+            height: 56000.0,
+        };
+        assert_eq!(groups(&events, big, &names).len(), 5);
+    }
+
+    #[test]
+    fn a_group_is_named_by_what_it_holds() {
+        // Issue 15, item 7: Geneva is not "near Paris".
+        let at = |id: &str, name: &str, cc: &str, lat: f64, lon: f64| {
+            event(
+                id,
+                "verified",
+                serde_json::json!([{"name": name, "country_code": cc, "role": "occurred_in", "point": {"lat": lat, "lon": lon}}]),
+            )
+        };
+        let e = vec![
+            at("p", "Paris", "FR", 48.86, 2.35),
+            at("v", "Versailles", "FR", 48.8, 2.13),
+            at("g", "Geneva", "CH", 46.2, 6.14),
+        ];
+        let g = groups(&e, DESKTOP, &names);
+        assert_eq!(g.len(), 1);
+        assert_eq!(
+            g[0].label,
+            "3 events in France and Switzerland, all verified"
+        );
+        let two = groups(&e[2..], DESKTOP, &names);
+        assert_eq!(two[0].label, "1 event in Geneva, Switzerland, verified");
     }
 
     #[test]
@@ -219,9 +296,41 @@ mod tests {
                 {"name": "B", "role": "occurred_in", "point": {"lat": 10.1, "lon": 10.1}}
             ]),
         )];
-        let g = groups(&e, &Viewport::world(960.0, 560.0), 24.0);
+        let g = groups(&e, DESKTOP, &names);
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].events, vec![0]);
-        assert_eq!(g[0].key(), "0");
+        assert_eq!(g[0].name, "1 event in A and B");
+        assert_eq!(g[0].badge, None);
+    }
+
+    #[test]
+    fn the_map_counts_events_not_places() {
+        // Issue 15, item 6: the outage has two dots, "nowhere" none.
+        let c = coverage(&feed(), Some(57));
+        assert_eq!(c.drawn, 4);
+        assert_eq!(c.loaded, 5);
+        assert_eq!(c.total, Some(57));
+        let far_apart = groups(&feed(), DESKTOP, &names);
+        let dotted: usize = far_apart.iter().map(|g| g.events.len()).sum();
+        assert_eq!(dotted, 5, "the outage shows twice on the map");
+    }
+
+    #[test]
+    fn every_group_is_a_clear_target_inside_the_frame() {
+        let phone = Frame {
+            width: 286.0,
+            height: 166.8,
+        };
+        for frame in [phone, DESKTOP] {
+            let g = groups(&feed(), frame, &names);
+            for (i, a) in g.iter().enumerate() {
+                assert!(frame.rect().contains(&a.target));
+                assert!(a.target.contains(&a.mark));
+                assert!(a.badge.is_none_or(|b| a.target.contains(&b)));
+                for b in &g[i + 1..] {
+                    assert_eq!(a.target.overlap(&b.target), 0.0);
+                }
+            }
+        }
     }
 }
