@@ -49,7 +49,8 @@ test("the Paris event's map: a Paris pin, Ukraine shaded, a legend and OpenStree
   expect(ukraineBox.width).toBeGreaterThan(pinBox.width * 3);
 
   // The legend tells the two roles apart, each with its places.
-  const legend = map.getByRole("list", { name: "Map legend" });
+  // The list of places is the legend: each place with its symbol (issue 15, item 14).
+  const legend = map.getByRole("list", { name: "Places" });
   await expect(legend).toContainText("Where it happened");
   await expect(legend).toContainText("What it concerns");
   const osm = legend.getByRole("link", { name: "Open in OpenStreetMap: Paris" });
@@ -81,7 +82,8 @@ test("an event with only a country shades that country and draws no pin", async 
   const area = drawing(page).locator("path.map-area--occurred");
   await expect(area).toHaveCount(1);
   expect(((await area.getAttribute("d")) ?? "").split("L").length).toBeGreaterThan(20);
-  const legend = map.getByRole("list", { name: "Map legend" });
+  // The list of places is the legend: each place with its symbol (issue 15, item 14).
+  const legend = map.getByRole("list", { name: "Places" });
   await expect(legend).toContainText("Where it happened");
   await expect(legend).not.toContainText("What it concerns");
   await expect(legend.getByRole("link", { name: "Open in OpenStreetMap: United States" })).toHaveAttribute(
@@ -114,7 +116,9 @@ test("places that can't be drawn are named under the map, the rest are drawn", a
   const map = eventMap(page);
   await expect(map.getByRole("img", { name: "Map: Paris (where it happened)" })).toBeVisible();
   await expect(drawing(page).locator(".map-pin")).toHaveCount(1);
-  await expect(map).toContainText("Not on the map: Atlantis (no coordinates); Nowhere (coordinates out of range)");
+  const places = map.getByRole("list", { name: "Places" });
+  await expect(places.locator("li", { hasText: "Atlantis" })).toContainText("Not on the map (no coordinates)");
+  await expect(places.locator("li", { hasText: "Nowhere" })).toContainText("Not on the map (coordinates out of range)");
   await expect(map.getByRole("link", { name: /Open in OpenStreetMap/ })).toHaveCount(1);
 });
 
@@ -151,11 +155,11 @@ test("the feed map: one dot or group per place, by keyboard, listing its events"
   const dots = feedMap.locator("button.feed-dot");
   expect(await dots.count()).toBeGreaterThan(3);
   for (const label of await dots.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))) {
-    expect(label).toMatch(/^(1 event near .+, \w+|\d+ events near .+)$/);
+    expect(label).toMatch(/^(1 event in .+, \w+|\d+ events in .+, (all \w+|several levels))$/);
   }
   await expect(feedMap.getByRole("list", { name: "Confidence on the map" })).toContainText("Verified");
 
-  // Reach the first dot with Tab alone, then open it with Enter.
+  // Reach the map (its first dot) with Tab alone, then open it with Enter.
   const first = dots.first();
   for (let i = 0; i < 120 && !(await first.evaluate((e) => e === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
@@ -164,10 +168,11 @@ test("the feed map: one dot or group per place, by keyboard, listing its events"
   const label = (await first.getAttribute("aria-label"))!;
   const count = Number(label.match(/^(\d+)/)![1]);
   await page.keyboard.press("Enter");
-  await expect(first).toHaveAttribute("aria-pressed", "true");
+  await expect(first).toHaveAttribute("aria-expanded", "true");
   const panel = feedMap.locator(".feed-map__panel");
   await expect(panel).toHaveAttribute("aria-live", "polite");
-  await expect(panel.getByRole("heading", { name: label })).toBeVisible();
+  // The heading is the dot's name without its level.
+  await expect(panel.getByRole("heading", { name: label.replace(/, (all \w+|several levels|\w+)$/, "") })).toBeVisible();
   const links = panel.getByRole("link");
   await expect(links).toHaveCount(count);
   for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute("href")))) {
@@ -177,11 +182,11 @@ test("the feed map: one dot or group per place, by keyboard, listing its events"
   // The Paris event is behind one of the dots, and its link opens it.
   const coalition = panel.getByRole("link", { name: /Coalition of the Willing/ });
   for (const dot of await dots.all()) {
-    if ((await dot.getAttribute("aria-pressed")) !== "true") {
+    if ((await dot.getAttribute("aria-expanded")) !== "true") {
       await dot.focus();
       await page.keyboard.press("Space");
     }
-    await expect(dot).toHaveAttribute("aria-pressed", "true");
+    await expect(dot).toHaveAttribute("aria-expanded", "true");
     if ((await coalition.count()) > 0) break;
   }
   await coalition.click();
@@ -214,9 +219,9 @@ test("close events share one dot with their count; far ones get their own", asyn
   await page.goto("/");
   const dots = page.locator("section.feed-map button.feed-dot");
   await expect(dots).toHaveCount(2);
-  await expect(dots.nth(0)).toHaveAccessibleName("2 events near Paris");
+  await expect(dots.nth(0)).toHaveAccessibleName("2 events in Paris and Versailles, several levels");
   await expect(dots.nth(0)).toContainText("2");
-  await expect(dots.nth(1)).toHaveAccessibleName("1 event near Tokyo, verified");
+  await expect(dots.nth(1)).toHaveAccessibleName("1 event in Tokyo, verified");
   await dots.nth(0).click();
   const panel = page.locator(".feed-map__panel");
   await expect(panel.getByRole("link", { name: "Event a" })).toHaveAttribute("href", "/events/a");
@@ -229,7 +234,7 @@ test("close events share one dot with their count; far ones get their own", asyn
   await expect(panel.getByRole("link", { name: "Event c" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(panel.getByRole("link")).toHaveCount(0);
-  await expect(dots.nth(1)).toHaveAttribute("aria-pressed", "false");
+  await expect(dots.nth(1)).toHaveAttribute("aria-expanded", "false");
 });
 
 test("no map request leaves the origin, and the basemap is served compressed", async ({ page, baseURL, request }) => {
@@ -279,8 +284,8 @@ test("long place names are cut short on the map, whole in the legend and the pla
       expect(box.x + box.width, `${width} px: "${text}" ends inside the map`).toBeLessThanOrEqual(frame.x + frame.width);
     }
     // The words around the map keep every name whole.
-    await expect(map.locator(".map-legend__name", { hasText: long.slice(0, 40) })).toHaveText(long);
-    await expect(map.locator(".map-legend__name", { hasText: accents.slice(0, 20) })).toHaveText(accents);
+    await expect(map.locator(".place__name", { hasText: long.slice(0, 40) })).toHaveText(long);
+    await expect(map.locator(".place__name", { hasText: accents.slice(0, 20) })).toHaveText(accents);
     await expect(page.getByRole("list", { name: "Places" })).toContainText(long);
     await expect(page.getByRole("list", { name: "Places" })).toContainText(accents);
   }
