@@ -148,81 +148,102 @@ test.describe("item 4: the map by keyboard", () => {
   });
 });
 
+/**
+ * Checks every dot as rendered: a target of at least 44 × 44 px, it and its
+ * mark and count inside the frame, nothing of another dot over or on them.
+ */
+async function expectClearDots(page: Page, when: string) {
+  await feedMap(page).locator(".feed-map__frame").scrollIntoViewIfNeeded();
+  // The layout follows the frame's size; give it a frame to settle.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const m = await page.evaluate(() => {
+    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const frame = document.querySelector(".feed-map__frame")!;
+    const f = frame.getBoundingClientRect();
+    const inner = {
+      left: f.left + frame.clientLeft,
+      top: f.top + frame.clientTop,
+      right: f.left + frame.clientLeft + frame.clientWidth,
+      bottom: f.top + frame.clientTop + frame.clientHeight,
+    };
+    const hit = (b: Element, r: DOMRect) =>
+      document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)?.closest("button.feed-dot") === b;
+    return {
+      frame: inner,
+      dots: [...document.querySelectorAll("button.feed-dot")].map((b) => {
+        const target = b.getBoundingClientRect();
+        const mark = b.querySelector(".feed-dot__shape")!.getBoundingClientRect();
+        const count = b.querySelector(".feed-dot__count")?.getBoundingClientRect();
+        return {
+          label: b.getAttribute("aria-label") ?? "",
+          target: box(target),
+          mark: box(mark),
+          count: count ? box(count) : null,
+          targetOnTop: hit(b, target),
+          markOnTop: hit(b, mark),
+          countOnTop: count ? hit(b, count) : true,
+        };
+      }),
+    };
+  });
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const inside = (b: Box) =>
+    b.left >= m.frame.left - 0.5 &&
+    b.top >= m.frame.top - 0.5 &&
+    b.right <= m.frame.right + 0.5 &&
+    b.bottom <= m.frame.bottom + 0.5;
+  const overlap = (a: Box, b: Box) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+  expect(m.dots.length).toBeGreaterThan(2);
+  for (const d of m.dots) {
+    const what = `${when}, "${d.label}"`;
+    expect(d.target.right - d.target.left, `${what}: target width`).toBeGreaterThanOrEqual(44);
+    expect(d.target.bottom - d.target.top, `${what}: target height`).toBeGreaterThanOrEqual(44);
+    expect(inside(d.target), `${what}: its target is inside the frame`).toBe(true);
+    expect(inside(d.mark), `${what}: its mark is inside the frame`).toBe(true);
+    if (d.count) expect(inside(d.count), `${what}: its count is inside the frame`).toBe(true);
+    expect(d.targetOnTop && d.markOnTop && d.countOnTop, `${what}: nothing covers its target, mark or count`).toBe(
+      true,
+    );
+    for (const o of m.dots) {
+      if (o === d) continue;
+      const pair = `${what} and "${o.label}"`;
+      expect(overlap(d.target, o.target), `${pair}: targets overlap`).toBe(false);
+      for (const a of [d.mark, d.count]) {
+        for (const b of [o.mark, o.count]) {
+          if (a && b) expect(overlap(a, b), `${pair}: marks or counts overlap`).toBe(false);
+        }
+      }
+    }
+  }
+}
+
 for (const width of [320, 375, 1280]) {
   test(`items 4 and 5: at ${width} px every dot is a 44 × 44 target, inside the frame, and no mark or count covers another`, async ({
     page,
   }) => {
     await page.setViewportSize({ width, height: 900 });
     await openFeed(page);
-    for (const loaded of ["first page", "every event"]) {
-      if (loaded === "every event") await loadAll(page);
-      await feedMap(page).locator(".feed-map__frame").scrollIntoViewIfNeeded();
-      // The layout follows the frame's size; give it a frame to settle.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const m = await page.evaluate(() => {
-        const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-        const frame = document.querySelector(".feed-map__frame")!;
-        const f = frame.getBoundingClientRect();
-        const inner = {
-          left: f.left + frame.clientLeft,
-          top: f.top + frame.clientTop,
-          right: f.left + frame.clientLeft + frame.clientWidth,
-          bottom: f.top + frame.clientTop + frame.clientHeight,
-        };
-        const hit = (b: Element, r: DOMRect) =>
-          document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)?.closest("button.feed-dot") === b;
-        return {
-          frame: inner,
-          dots: [...document.querySelectorAll("button.feed-dot")].map((b) => {
-            const target = b.getBoundingClientRect();
-            const mark = b.querySelector(".feed-dot__shape")!.getBoundingClientRect();
-            const count = b.querySelector(".feed-dot__count")?.getBoundingClientRect();
-            return {
-              label: b.getAttribute("aria-label") ?? "",
-              target: box(target),
-              mark: box(mark),
-              count: count ? box(count) : null,
-              targetOnTop: hit(b, target),
-              markOnTop: hit(b, mark),
-              countOnTop: count ? hit(b, count) : true,
-            };
-          }),
-        };
-      });
-      type Box = { left: number; top: number; right: number; bottom: number };
-      const inside = (b: Box) =>
-        b.left >= m.frame.left - 0.5 &&
-        b.top >= m.frame.top - 0.5 &&
-        b.right <= m.frame.right + 0.5 &&
-        b.bottom <= m.frame.bottom + 0.5;
-      const overlap = (a: Box, b: Box) =>
-        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
-        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-      expect(m.dots.length).toBeGreaterThan(2);
-      for (const d of m.dots) {
-        const what = `${width} px, ${loaded}, "${d.label}"`;
-        expect(d.target.right - d.target.left, `${what}: target width`).toBeGreaterThanOrEqual(44);
-        expect(d.target.bottom - d.target.top, `${what}: target height`).toBeGreaterThanOrEqual(44);
-        expect(inside(d.target), `${what}: its target is inside the frame`).toBe(true);
-        expect(inside(d.mark), `${what}: its mark is inside the frame`).toBe(true);
-        if (d.count) expect(inside(d.count), `${what}: its count is inside the frame`).toBe(true);
-        expect(d.targetOnTop && d.markOnTop && d.countOnTop, `${what}: nothing covers its target, mark or count`).toBe(
-          true,
-        );
-        for (const o of m.dots) {
-          if (o === d) continue;
-          const pair = `${what} and "${o.label}"`;
-          expect(overlap(d.target, o.target), `${pair}: targets overlap`).toBe(false);
-          for (const a of [d.mark, d.count]) {
-            for (const b of [o.mark, o.count]) {
-              if (a && b) expect(overlap(a, b), `${pair}: marks or counts overlap`).toBe(false);
-            }
-          }
-        }
-      }
-    }
+    await expectClearDots(page, `${width} px, first page`);
+    await loadAll(page);
+    await expectClearDots(page, `${width} px, every event`);
   });
 }
+
+test("items 4 and 5: the dots are laid out again when the window changes size", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openFeed(page);
+  await loadAll(page);
+  const before = await dots(page).count();
+  await page.setViewportSize({ width: 320, height: 900 });
+  await expectClearDots(page, "1280 px, then 320 px");
+  // Fewer, larger groups fit the narrow frame; back wide, they part again.
+  expect(await dots(page).count()).toBeLessThan(before);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(dots(page)).toHaveCount(before);
+  await expectClearDots(page, "320 px, then 1280 px");
+});
 
 test.describe("item 6: the map counts events, and says when it shows only some", () => {
   test("'Showing 20 of 57 events' until all are loaded, then a map of all of them, each event counted once", async ({
