@@ -38,7 +38,8 @@ impl Day {
         &self.0
     }
 
-    /// "4 September 2025", or the text as sent when it is not a date.
+    /// "4 September 2025", or the text as sent when it is not a date: the
+    /// neutral style (see [`long_day`]).
     pub fn long(&self) -> String {
         match self.parse() {
             Some(d) => long_day(d),
@@ -47,9 +48,26 @@ impl Day {
     }
 }
 
+// The neutral style: what a page shows before it knows the reader's locale
+// (the server's first paint, the app until the browser's formatter is ready,
+// share cards and link previews). It is exactly what the browser's
+// `Intl.DateTimeFormat` writes for en-GB in UTC with the app's options
+// (src/components/time.rs, page-logic's `dates`), so that a reader there
+// sees nothing change, and a reader elsewhere sees the text change in place.
+//
 // Dates are read and written by hand rather than with chrono's strftime
 // patterns: those pull chrono's whole format parser into the web app's
 // WebAssembly for three fixed shapes.
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -99,14 +117,87 @@ pub fn long_day(day: NaiveDate) -> String {
     )
 }
 
-/// "30 May 2026, 04:15 UTC".
+/// "Thursday, 4 September 2025": the day in full, as a day's `title`.
+pub fn full_day(day: NaiveDate) -> String {
+    format!(
+        "{}, {}",
+        WEEKDAYS[day.weekday().num_days_from_monday() as usize],
+        long_day(day)
+    )
+}
+
+/// "30 May 2026 at 04:15 UTC".
 pub fn long_utc(at: DateTime<Utc>) -> String {
     format!(
-        "{}, {:02}:{:02} UTC",
+        "{} at {:02}:{:02} UTC",
         long_day(at.date_naive()),
         at.hour(),
         at.minute()
     )
+}
+
+/// "Saturday, 30 May 2026 at 04:15:39 UTC": the exact instant, as an
+/// instant's `title`.
+pub fn exact_utc(at: DateTime<Utc>) -> String {
+    format!(
+        "{} at {:02}:{:02}:{:02} UTC",
+        full_day(at.date_naive()),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// The page's one style for dates, as the browser's `Intl.DateTimeFormat`
+/// options (src/components/time.rs builds a formatter of each in the
+/// reader's locale): the same date parts for a day and an instant, so that
+/// "4 September 2025" never sits beside "May 30, 2026". What each shows
+/// before that formatter is ready is the neutral text beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateStyle {
+    /// A calendar day, shown: "4 September 2025" ([`long_day`]).
+    Day,
+    /// A calendar day in full, its `title`: "Thursday, 4 September 2025" ([`full_day`]).
+    DayFull,
+    /// An instant, shown, in the reader's time zone: "30 May 2026 at 06:15 CEST" ([`long_utc`]).
+    Instant,
+    /// An instant to the second, its `title`: "Saturday, 30 May 2026 at 06:15:39 CEST" ([`exact_utc`]).
+    InstantExact,
+}
+
+impl DateStyle {
+    pub const ALL: [DateStyle; 4] = [
+        DateStyle::Day,
+        DateStyle::DayFull,
+        DateStyle::Instant,
+        DateStyle::InstantExact,
+    ];
+
+    /// The formatter's options. A day has no time zone: it is written as the
+    /// UTC midnight that starts it and read back in UTC, so that it never
+    /// moves by a day whatever the reader's zone.
+    pub fn intl_options(self) -> &'static [(&'static str, &'static str)] {
+        const DATE: [(&str, &str); 3] =
+            [("year", "numeric"), ("month", "long"), ("day", "numeric")];
+        match self {
+            DateStyle::Day => &[DATE[0], DATE[1], DATE[2], ("timeZone", "UTC")],
+            DateStyle::DayFull => &[("dateStyle", "full"), ("timeZone", "UTC")],
+            DateStyle::Instant => &[
+                DATE[0],
+                DATE[1],
+                DATE[2],
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+                ("timeZoneName", "short"),
+            ],
+            DateStyle::InstantExact => &[("dateStyle", "full"), ("timeStyle", "long")],
+        }
+    }
+
+    /// Whether it shows a calendar day (pinned to UTC) rather than an instant.
+    pub fn is_day(self) -> bool {
+        matches!(self, DateStyle::Day | DateStyle::DayFull)
+    }
 }
 
 /// "3 days ago", "in 2 hours", "just now": how far `then` is from `now`.
@@ -189,8 +280,39 @@ mod tests {
     }
 
     #[test]
+    fn days_are_pinned_to_utc_and_instants_are_not() {
+        for style in DateStyle::ALL {
+            let zone = style
+                .intl_options()
+                .iter()
+                .find(|(k, _)| *k == "timeZone")
+                .map(|(_, v)| *v);
+            assert_eq!(zone, style.is_day().then_some("UTC"), "{style:?}");
+        }
+        // A day and an instant show the same parts of the date.
+        let date = |s: DateStyle| -> Vec<_> {
+            s.intl_options()
+                .iter()
+                .filter(|(k, _)| ["year", "month", "day"].contains(k))
+                .copied()
+                .collect()
+        };
+        assert_eq!(date(DateStyle::Day), date(DateStyle::Instant));
+        assert_eq!(date(DateStyle::Day).len(), 3);
+    }
+
+    #[test]
     fn utc_instants_print_like_the_local_ones() {
         let at = at("2026-05-30T06:15:39+02:00").with_timezone(&Utc);
-        assert_eq!(long_utc(at), "30 May 2026, 04:15 UTC");
+        assert_eq!(long_utc(at), "30 May 2026 at 04:15 UTC");
+        assert_eq!(exact_utc(at), "Saturday, 30 May 2026 at 04:15:39 UTC");
+        assert_eq!(
+            full_day(parse_iso_day("2025-09-04").unwrap()),
+            "Thursday, 4 September 2025"
+        );
+        assert_eq!(
+            full_day(parse_iso_day("2024-02-29").unwrap()),
+            "Thursday, 29 February 2024"
+        );
     }
 }

@@ -16,8 +16,8 @@
 //! turns it off too. All text is escaped. `page::rewrite` puts it right
 //! after the `<body>` tag.
 
-use eventdesk_model::time::iso_day;
-use eventdesk_model::{Category, Event};
+use eventdesk_model::time::{full_day, iso_day, long_day};
+use eventdesk_model::{Category, Day, Event};
 use eventdesk_page_logic::category::category_icon;
 
 use crate::escape::html as escape;
@@ -42,15 +42,10 @@ pub fn event_page(event: &Event) -> String {
         .occurred_on
         .as_ref()
         .map(|day| {
-            let day_html = match day.parse() {
-                Some(d) => format!(
-                    "<time datetime=\"{}\">{}</time>",
-                    iso_day(d),
-                    escape(&day.long())
-                ),
-                None => format!("<span>{}</span>", escape(day.as_str())),
-            };
-            format!("<p class=\"event-header__date\">Occurred on {day_html}</p>")
+            format!(
+                "<p class=\"event-header__date\">Occurred on {}</p>",
+                day_html(day)
+            )
         })
         .unwrap_or_default();
     page(&format!(
@@ -69,6 +64,23 @@ pub fn event_page(event: &Event) -> String {
         summary = summary,
         date = date,
     ))
+}
+
+/// A calendar day as the app's `DayText` (`src/components/time.rs`) first
+/// draws it, in the neutral style: the server cannot know the reader's
+/// locale (and a page that varied by `Accept-Language` would be cached once
+/// per language), so the app replaces the text in place once its formatter
+/// is ready, and a reader in en-GB sees no change at all.
+pub fn day_html(day: &Day) -> String {
+    match day.parse() {
+        Some(d) => format!(
+            "<time datetime=\"{}\" title=\"{}\">{}</time>",
+            iso_day(d),
+            escape(&full_day(d)),
+            escape(&long_day(d))
+        ),
+        None => format!("<span>{}</span>", escape(day.as_str())),
+    }
 }
 
 /// The category's icon as `CategoryBadge` (`src/components/category_badge.rs`)
@@ -136,7 +148,7 @@ mod tests {
         assert!(html.contains("<h1 class=\"event-header__headline\" id=\"event-headline\">Coalition of the Willing meets Zelensky in Paris on security guarantees</h1>"));
         assert!(html
             .contains("<p class=\"event-header__summary\">The British and French-led Coalition"));
-        assert!(html.contains("Occurred on <time datetime=\"2025-09-04\">4 September 2025</time>"));
+        assert!(html.contains("Occurred on <time datetime=\"2025-09-04\" title=\"Thursday, 4 September 2025\">4 September 2025</time>"));
         assert!(html.contains("aria-hidden=\"true\">🤝</span> Diplomatic</span>"));
         assert_eq!(
             html.matches(MARK).count(),
