@@ -1,16 +1,17 @@
 //! The event's places on a map: pins for cities and spots, shaded areas for
 //! countries, regions and boxes, drawn offline as inline SVG over the shared
-//! basemap. The box keeps its size while the country shapes load; places
-//! that can't be drawn are named under it; no drawable place, no map.
+//! basemap. The box keeps its size while the country shapes load. Its
+//! caption is the list of places (`location::PlaceList`, given as children):
+//! each with its symbol, so it is the map's key too; no drawable place, no map.
 
 use eventdesk_model::Place;
-use eventdesk_page_logic::map::geo::{osm_link, zoom_for, Viewport};
+use eventdesk_page_logic::map::geo::Viewport;
 use eventdesk_page_logic::map::place_marks::{fit, map_label, map_name, mark, Mark, RoleStyle};
 use eventdesk_page_logic::map::svg::{bbox_polygon, near_px, pixel_box, polygons_path};
 use leptos::prelude::*;
 
 use super::basemap::{use_basemap, Basemap};
-use super::map_marks::{HatchDefs, KeyIcon, PinSymbol};
+use super::map_marks::{HatchDefs, PinSymbol};
 
 const W: f64 = 640.0;
 const H: f64 = 360.0;
@@ -22,24 +23,30 @@ struct Drawn {
     style: RoleStyle,
 }
 
+/// Whether [`EventMap`] draws a map of `places` (at least one can be drawn).
+pub fn draws_map(places: &[Place]) -> bool {
+    fit(places, W, H, PADDING).is_some()
+}
+
+/// The map, its caption (`children`) under it; nothing when no place can be
+/// drawn (see [`draws_map`]).
 #[component]
-pub fn EventMap(places: Vec<Place>) -> impl IntoView {
+pub fn EventMap(places: Vec<Place>, children: Children) -> impl IntoView {
     let Some(v) = fit(&places, W, H, PADDING) else {
         return ().into_any();
     };
     let label = map_label(&places);
-    let mut drawn = Vec::new();
-    let mut undrawn = Vec::new();
-    for place in places {
-        match mark(&place) {
-            Ok(m) => drawn.push(Drawn {
+    let mut drawn: Vec<Drawn> = places
+        .into_iter()
+        .filter_map(|place| {
+            let m = mark(&place).ok()?;
+            Some(Drawn {
                 style: RoleStyle::of(place.role.as_ref()),
                 mark: m,
                 place,
-            }),
-            Err(why) => undrawn.push(format!("{} ({})", place.name.trim(), why.reason())),
-        }
-    }
+            })
+        })
+        .collect();
     // Areas under pins; "what it concerns" under "where it happened".
     drawn.sort_by_key(|d| std::cmp::Reverse(d.style));
     let basemap = use_basemap();
@@ -87,7 +94,6 @@ pub fn EventMap(places: Vec<Place>) -> impl IntoView {
         })
         .collect();
     let names: Vec<_> = drawn.iter().map(|d| name_view(&v, d)).collect();
-    let legend = legend_view(&drawn);
     view! {
         <figure class="event-map" data-basemap=state>
             <div class="event-map__frame">
@@ -106,12 +112,7 @@ pub fn EventMap(places: Vec<Place>) -> impl IntoView {
                     <g class="map-names">{names}</g>
                 </svg>
             </div>
-            <figcaption class="event-map__legend">
-                {legend}
-                {(!undrawn.is_empty()).then(|| view! {
-                    <p class="event-map__undrawn">"Not on the map: " {undrawn.join("; ")}</p>
-                })}
-            </figcaption>
+            <figcaption class="event-map__legend">{children()}</figcaption>
         </figure>
     }
     .into_any()
@@ -219,66 +220,4 @@ fn label_font() -> f64 {
     } else {
         14.0
     }
-}
-
-fn legend_view(drawn: &[Drawn]) -> impl IntoView {
-    let mut styles: Vec<RoleStyle> = drawn.iter().map(|d| d.style).collect();
-    styles.sort();
-    styles.dedup();
-    let groups = styles
-        .into_iter()
-        .map(|style| {
-            let members: Vec<&Drawn> = drawn.iter().filter(|d| d.style == style).collect();
-            let pin = members.iter().any(|d| matches!(d.mark, Mark::Pin(_)));
-            let area = members.iter().any(|d| matches!(d.mark, Mark::Area { .. }));
-            let heading = match (style, drawn.iter().find(|d| d.style == style)) {
-                (RoleStyle::Other, Some(d)) => d
-                    .place
-                    .role
-                    .as_ref()
-                    .map(|r| r.label())
-                    .unwrap_or_else(|| style.label().to_owned()),
-                _ => style.label().to_owned(),
-            };
-            let items = members
-                .into_iter()
-                .map(|d| {
-                    let centre = match d.mark {
-                        Mark::Pin(p) => p,
-                        Mark::Area { centre, .. } => centre,
-                    };
-                    let href = osm_link(centre, zoom_for(&d.place));
-                    let name = d.place.name.trim().to_owned();
-                    let kind = d
-                        .place
-                        .precision
-                        .as_ref()
-                        .map(|p| format!(" ({})", p.label().to_ascii_lowercase()));
-                    view! {
-                        <li>
-                            <span class="map-legend__name">{name.clone()}</span>
-                            {kind}
-                            " · "
-                            <a
-                                class="map-osm"
-                                href=href
-                                rel="external noopener noreferrer"
-                                aria-label=format!("Open in OpenStreetMap: {name}")
-                            >
-                                "Open in OpenStreetMap"
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li class=format!("map-legend__group map-legend__group--{}", style.css())>
-                    <KeyIcon style pin area/>
-                    <span class="map-legend__role">{heading}</span>
-                    <ul class="map-legend__places">{items}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="map-legend" aria-label="Map legend">{groups}</ul> }
 }

@@ -64,8 +64,8 @@ function eventTexts(spaced: boolean): { texts: string[]; names: string[] } {
     ...[0, 1].map((i) => humanise(v(`Entitykind${i}`))),
     humanise(v("Historykind")),
     humanise(v("Extractionmethod")),
+    // The story by its title; its slug only names a story without one (issue 15, item 14).
     v("Storytitle"),
-    v("Storyslug"),
   ];
   const names = [
     ...[0, 1].map((i) => `${humanise(v(`Entitykind${i}`))}: ${v(`Entityname${i}`)}`),
