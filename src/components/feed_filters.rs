@@ -3,44 +3,101 @@
 //! the URL query: every change navigates (a new history entry, no scroll to
 //! the top), so a filtered view is shared, reloaded and walked with back and
 //! forward like any page, and the fields follow the URL when it changes.
+//!
+//! A value the API does not list (a category missing from `/categories`, a
+//! level missing from `/methodology`, a country that is not a code) is
+//! dropped with a notice naming it: no chip is made up for it, it is not
+//! counted, and once the lists have loaded the address is replaced by one
+//! without it, so the feed does not ask the API for it.
 
 use std::time::Duration;
 
 use eventdesk_model::query::SEARCH_MAX;
 use eventdesk_model::ConfidenceLevel;
 use eventdesk_page_logic::category::{category_icon, NEUTRAL_ICON};
-use eventdesk_page_logic::feed::{FeedFilters, FilterField};
-use eventdesk_page_logic::map::iso3166::ALPHA2_TO_NUMERIC;
-use js_sys::{Array, Function, Object, Reflect};
+use eventdesk_page_logic::feed::{FeedFilters, FilterField, Unrecognised, UnrecognisedKind};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use wasm_bindgen::{JsCast, JsValue};
 
-use crate::api;
 use crate::components::deferred::after_paint;
+use crate::components::feed_filter_country::{fill_country_list, CountryList, CountrySelect};
+use crate::components::feed_filter_vocabulary::FilterLists;
 
 /// How long the search box waits after the last keystroke before searching.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(350);
 
 #[component]
-pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
+pub fn FeedFilterForm(
+    filters: Memo<FeedFilters>,
+    /// The API's lists of values, when the page reads them itself (for its
+    /// title and its request); else the form reads them.
+    #[prop(optional)]
+    lists: Option<FilterLists>,
+) -> impl IntoView {
     let navigate = use_navigate();
     let pathname = use_location().pathname;
-    let apply = move |next: FeedFilters| {
-        if next != filters.get_untracked() {
-            let to = format!("{}{}", pathname.get_untracked(), next.to_query());
-            navigate(
-                &to,
-                NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
+    let go = move |next: &FeedFilters, replace: bool| {
+        let to = format!("{}{}", pathname.get_untracked(), next.to_query());
+        navigate(
+            &to,
+            NavigateOptions {
+                scroll: false,
+                replace,
+                ..Default::default()
+            },
+        );
     };
 
-    let categories = LocalResource::new(api::get_categories);
+    // What the API lists (the page may share its own reading of the lists).
+    let FilterLists {
+        categories,
+        methodology,
+        vocabulary,
+    } = lists.unwrap_or_else(|| FilterLists::new(filters));
+    // The address's values the API does not list, and those already taken
+    // out of it (named until the reader changes the filters).
+    let dropped = RwSignal::new(Vec::<Unrecognised>::new());
+    let unrecognised = Memo::new(move |_| vocabulary.with(|v| filters.with(|f| f.unrecognised(v))));
+    let notices = Memo::new(move |_| {
+        let mut all = dropped.get();
+        for u in unrecognised.get() {
+            if !all.contains(&u) {
+                all.push(u);
+            }
+        }
+        all
+    });
+    // A category or level the API does not list would be asked for (and
+    // match nothing): replace the address with one without it. A malformed
+    // country is never sent, so the address keeps it.
+    {
+        let go = go.clone();
+        Effect::new(move |_| {
+            let found = unrecognised.get();
+            if found.iter().any(|u| u.kind != UnrecognisedKind::Country) {
+                dropped.update(|d| {
+                    for u in &found {
+                        if !d.contains(u) {
+                            d.push(u.clone());
+                        }
+                    }
+                });
+                let next =
+                    vocabulary.with_untracked(|v| filters.with_untracked(|f| f.recognised(v)));
+                go(&next, true);
+            }
+        });
+    }
+    // Every change the reader makes starts from what the API lists.
+    let current =
+        move || vocabulary.with_untracked(|v| filters.with_untracked(|f| f.recognised(v)));
+    let apply = move |next: FeedFilters| {
+        dropped.set(Vec::new());
+        if next != filters.get_untracked() {
+            go(&next, false);
+        }
+    };
     let search_ref = NodeRef::<leptos::html::Input>::new();
 
     // The search box: what is typed, committed to the URL after a pause or on Enter.
@@ -63,7 +120,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
         let apply = apply.clone();
         move || {
             cancel_pending();
-            let mut next = filters.get_untracked();
+            let mut next = current();
             next.set_text(FilterField::Search, &draft.get_untracked());
             apply(next);
         }
@@ -97,7 +154,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
     let set_field = {
         let apply = apply.clone();
         move |field: FilterField, value: String| {
-            let mut next = filters.get_untracked();
+            let mut next = current();
             next.set_text(field, &value);
             apply(next);
         }
@@ -117,32 +174,28 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
 
     // Filters beyond the search: open on wide screens, and on narrow ones
     // when one of them is set; folded on a phone so the events come first.
+    let applied =
+        Memo::new(move |_| vocabulary.with(|v| filters.with(|f| f.recognised(v).applied())));
     let narrowing =
-        Memo::new(move |_| filters.with(|f| f.active_count() - usize::from(f.q.is_some())));
+        Memo::new(move |_| applied.with(|f| f.active_count() - usize::from(f.q.is_some())));
     let wide = web_sys::window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 640.0);
     let more_open = wide || narrowing.get_untracked() > 0;
     let problems = Memo::new(move |_| filters.with(FeedFilters::problems));
-    let active = Memo::new(move |_| filters.with(FeedFilters::active_count));
+    let active = Memo::new(move |_| applied.with(FeedFilters::active_count));
     let any_active = Memo::new(move |_| active.get() > 0);
 
-    // Categories the URL names that the list lacks (or a list that did not
-    // load): still shown, so they can be seen and removed. A memo, so that
-    // toggling a known category re-renders nothing but its checkbox.
+    // Categories the URL names when the list could not be loaded: still
+    // shown, so they can be seen and removed (one the loaded list lacks is
+    // dropped instead, with a notice). A memo, so that toggling a known
+    // category re-renders nothing but its checkbox.
     let unlisted_categories = Memo::new(move |_| {
-        let known = categories.with(|c| match c {
-            Some(Ok(list)) => list.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
-            _ => Vec::new(),
-        });
-        filters.with(|f| {
-            f.categories
-                .iter()
-                .filter(|id| !known.contains(id))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        if !categories.with(|c| matches!(c, Some(Err(_)))) {
+            return Vec::new();
+        }
+        filters.with(|f| f.categories.clone())
     });
     let category_options = {
         let apply = apply.clone();
@@ -174,7 +227,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                         move || filters.with(|f| f.categories.contains(&id))
                     };
                     let toggle = move |_| {
-                        let mut next = filters.get_untracked();
+                        let mut next = current();
                         next.toggle_category(&id);
                         apply(next);
                     };
@@ -191,14 +244,21 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
     };
     let categories_failed = move || categories.get().is_some_and(|r| r.is_err());
 
-    // Levels this build does not know, from the URL: a memo, as above.
+    // Levels this build does not know, from the URL, once the methodology
+    // lists them (or could not be read): a memo, as above.
     let unknown_levels = Memo::new(move |_| {
-        filters.with(|f| {
-            f.confidences
-                .iter()
-                .filter(|l| l.is_other())
-                .cloned()
-                .collect::<Vec<_>>()
+        let judged = methodology.with(|m| matches!(m, Some(Some(_))));
+        if !judged {
+            return Vec::new();
+        }
+        vocabulary.with(|v| {
+            filters.with(|f| {
+                f.confidences
+                    .iter()
+                    .filter(|l| l.is_other() && v.allows_level(l))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let level_options = {
@@ -217,7 +277,7 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
                     let class = format!("filter-chip filter-chip--conf-{}", level.css_token());
                     let (icon, label) = (level.icon(), level.label());
                     let toggle = move |_| {
-                        let mut next = filters.get_untracked();
+                        let mut next = current();
                         next.toggle_confidence(&level);
                         apply(next);
                     };
@@ -233,47 +293,23 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
         }
     };
 
-    // The select stays in place (keeping focus); only the selection follows the URL.
-    // Its ~180 options are named by the browser's `Intl.DisplayNames`, whose
-    // first use is a long task on a phone; so they are made when the filters
-    // are first unfolded (at once when they start unfolded, after the first
-    // paint), not while the feed is drawn.
-    let countries = RwSignal::new(Vec::<(String, String)>::new());
-    let fill_countries = move || {
-        if countries.with_untracked(Vec::is_empty) {
-            countries.try_set(country_options());
-        }
-    };
+    // The country list is made when the filters are first unfolded (at
+    // once when they start unfolded, after the first paint), not while the
+    // feed is drawn; its counts follow when the latest events are read.
+    let countries = RwSignal::new(CountryList::NotYet);
+    let fill_countries = move || fill_country_list(countries);
     if more_open {
         after_paint(fill_countries);
     }
-    let unlisted_country = Memo::new(move |_| {
-        let chosen = filters.with(|f| f.country.clone())?;
-        let listed = countries.with(|list| list.iter().any(|(code, _)| *code == chosen));
-        (!listed).then_some(chosen)
-    });
-    let selected_country = move || filters.with(|f| f.country.clone()).unwrap_or_default();
+    let chosen_country = Memo::new(move |_| applied.with(|f| f.country.clone()));
     let country_select = {
         let set_field = set_field.clone();
         view! {
-            <select
-                id="filter-country"
-                name=FilterField::Country.key()
-                on:change=move |ev| set_field(FilterField::Country, event_target_value(&ev))
-            >
-                <option value="" prop:selected=move || selected_country().is_empty()>"Any country"</option>
-                {move || unlisted_country.get().map(|code| {
-                    let text = code.clone();
-                    view! { <option value=code prop:selected=true>{text}</option> }
-                })}
-                {move || countries.get().into_iter().map(|(code, name)| {
-                    let selected = {
-                        let code = code.clone();
-                        move || selected_country() == code
-                    };
-                    view! { <option value=code prop:selected=selected>{name}</option> }
-                }).collect_view()}
-            </select>
+            <CountrySelect
+                list=countries
+                chosen=chosen_country
+                on_choose=move |code| set_field(FilterField::Country, code)
+            />
         }
     };
     let date_input = {
@@ -348,10 +384,11 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
             </div>
             </details>
             {move || {
-                let list = problems.get();
+                let mut list: Vec<String> = notices.get().iter().map(Unrecognised::message).collect();
+                list.extend(problems.get().into_iter().map(|p| p.message));
                 (!list.is_empty()).then(|| view! {
                     <ul class="filter-problems" role="alert">
-                        {list.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}
+                        {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                     </ul>
                 })
             }}
@@ -373,46 +410,4 @@ pub fn FeedFilterForm(filters: Memo<FeedFilters>) -> impl IntoView {
             </p>
         </form>
     }
-}
-
-/// Every country the map knows, as `(code, name)` sorted by name; names in
-/// the reader's language from `Intl.DisplayNames`, else the code.
-fn country_options() -> Vec<(String, String)> {
-    let namer = region_namer();
-    let mut options: Vec<(String, String)> = ALPHA2_TO_NUMERIC
-        .iter()
-        .map(|(code, _)| {
-            let code = (*code).to_owned();
-            let name = namer
-                .as_ref()
-                .and_then(|(dn, of)| of.call1(dn, &JsValue::from_str(&code)).ok())
-                .and_then(|v| v.as_string())
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| code.clone());
-            (code, name)
-        })
-        .collect();
-    options.sort_by(|a, b| a.1.cmp(&b.1));
-    options
-}
-
-/// `new Intl.DisplayNames([lang], {type: "region"})` and its `of` method.
-fn region_namer() -> Option<(JsValue, Function)> {
-    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let ctor: Function = Reflect::get(&intl, &JsValue::from_str("DisplayNames"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let lang = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en".to_owned());
-    let options = Object::new();
-    Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-    let args = Array::of2(&Array::of1(&lang.into()), &options);
-    let namer = Reflect::construct(&ctor, &args).ok()?;
-    let of: Function = Reflect::get(&namer, &JsValue::from_str("of"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    Some((namer, of))
 }

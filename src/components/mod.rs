@@ -11,6 +11,8 @@ pub mod event_list;
 pub mod event_map;
 pub mod external_link;
 pub mod extraction;
+pub mod feed_filter_country;
+pub mod feed_filter_vocabulary;
 pub mod feed_filters;
 pub mod feed_map;
 pub mod history;

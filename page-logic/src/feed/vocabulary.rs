@@ -87,7 +87,7 @@ impl Unrecognised {
                 "\u{201c}{value}\u{201d} is not a confidence level, so it is not applied."
             ),
             UnrecognisedKind::Country => format!(
-                "\u{201c}{value}\u{201d} is not a two-letter country code such as FR, so it is not applied."
+                "\u{201c}{value}\u{201d} is not a two-letter code for a country, such as FR, so it is not applied."
             ),
         }
     }
@@ -146,6 +146,7 @@ mod tests {
             kind: UnrecognisedKind::Country,
             value: "x".repeat(300),
         };
-        assert!(long.message().chars().count() < 130);
+        assert!(long.message().contains("\u{2026}"));
+        assert!(long.message().chars().count() < 150);
     }
 }
