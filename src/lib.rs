@@ -12,9 +12,10 @@ pub mod crash;
 pub mod document;
 pub mod pages;
 
+use eventdesk_model::paths::{ENTITIES, EVENTS, ID_PARAM, METHODOLOGY, SUBMISSIONS};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use components::site_chrome::{SiteFooter, SiteHeader};
 use pages::{
@@ -42,6 +43,10 @@ where
     }
 }
 
+/// The whole app. Its routes are the model's list of the app's pages
+/// (`eventdesk_model::paths::PageRoute`, one route a variant, written from
+/// its segments), which the server reads addresses with: an address that
+/// falls through to `NotFoundPage` here is answered 404 there.
 #[component]
 pub fn App() -> impl IntoView {
     pages::full_load::arrived();
@@ -49,11 +54,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <Frame>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/events/:id") view=EventPage/>
-                    <Route path=path!("/entities/:id") view=EntityPage/>
-                    <Route path=path!("/methodology") view=MethodologyPage/>
-                    <Route path=path!("/submissions/:id") view=SubmissionPage/>
+                    <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=(StaticSegment(EVENTS), ParamSegment(ID_PARAM)) view=EventPage/>
+                    <Route path=(StaticSegment(ENTITIES), ParamSegment(ID_PARAM)) view=EntityPage/>
+                    <Route path=StaticSegment(METHODOLOGY) view=MethodologyPage/>
+                    <Route
+                        path=(StaticSegment(SUBMISSIONS), ParamSegment(ID_PARAM))
+                        view=SubmissionPage
+                    />
                 </Routes>
             </Frame>
         </Router>
@@ -67,7 +75,7 @@ pub fn EventLanding() -> impl IntoView {
         <Router>
             <Frame>
                 <Routes fallback=FullLoad>
-                    <Route path=path!("/events/:id") view=EventPage/>
+                    <Route path=(StaticSegment(EVENTS), ParamSegment(ID_PARAM)) view=EventPage/>
                 </Routes>
             </Frame>
         </Router>

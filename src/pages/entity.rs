@@ -1,13 +1,14 @@
 //! `/entities/:id`: a person, organisation, place or group, and the events
 //! that name it (`GET /events?entity=ID`), with the feed's cards and paging.
 
+use eventdesk_model::paths::ID_PARAM;
 use eventdesk_model::text::non_blank;
 use eventdesk_model::Entity;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
-use crate::components::error_view::{error_heading, ErrorView};
+use crate::components::error_view::{error_description, error_heading, ErrorView};
 use crate::components::event_list::{EventFeed, EventList, ListRequest};
 use crate::components::external_link::ExternalLink;
 use crate::document::{page_title, set_title_and_description};
@@ -15,7 +16,7 @@ use crate::document::{page_title, set_title_and_description};
 #[component]
 pub fn EntityPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Memo::new(move |_| params.read().get(ID_PARAM).unwrap_or_default());
     let entity = LocalResource::new(move || {
         let id = id.get();
         async move { api::get_entity(&id).await }
@@ -35,9 +36,10 @@ pub fn EntityPage() -> impl IntoView {
                 .clone()
                 .unwrap_or_else(|| format!("The events that name {}.", e.name.trim())),
         ),
-        Some(Err(err)) => {
-            set_title_and_description(&page_title(&error_heading(err, "entity")), &err.to_string())
-        }
+        Some(Err(err)) => set_title_and_description(
+            &page_title(&error_heading(err, "entity")),
+            &error_description(err, "entity"),
+        ),
     });
     let retry = Callback::new(move |_: ()| {
         entity.set(None);

@@ -4,6 +4,7 @@
 //! and the methodology in parallel (it only refines the explainer and the
 //! tone meanings, so the page never waits for it).
 
+use eventdesk_model::paths::ID_PARAM;
 use eventdesk_model::{Event, Methodology};
 use eventdesk_page_logic::document::{event_description, event_title};
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use crate::components::{
     confidence::ConfidenceSection,
     deferred::Later,
     entity_chips::EntityChips,
-    error_view::{error_heading, ErrorView},
+    error_view::{error_description, error_heading, ErrorView},
     extraction::ExtractionSection,
     history::HistorySection,
     location::LocationSection,
@@ -30,7 +31,7 @@ use crate::document::{drop_first_paint, follow_fragment, page_title, set_title_a
 #[component]
 pub fn EventPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Memo::new(move |_| params.read().get(ID_PARAM).unwrap_or_default());
     let event = LocalResource::new(move || {
         let id = id.get();
         async move { api::get_event(&id).await }
@@ -46,7 +47,10 @@ pub fn EventPage() -> impl IntoView {
         }
         Some(Err(err)) => {
             drop_first_paint();
-            set_title_and_description(&page_title(&error_heading(err, "event")), &err.to_string())
+            set_title_and_description(
+                &page_title(&error_heading(err, "event")),
+                &error_description(err, "event"),
+            )
         }
     });
 

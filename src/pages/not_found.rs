@@ -1,23 +1,14 @@
-//! Any path the app does not know.
+//! Any address that is none of the app's pages (the server answers it 404
+//! with the same title, see `web/src/page/head.rs`).
 
+use eventdesk_page_logic::missing::{UNKNOWN_HEADING, UNKNOWN_LEDE};
 use leptos::prelude::*;
 
+use crate::components::error_view::UnknownPageNotice;
 use crate::document::{page_title, set_title_and_description};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    set_title_and_description(
-        &page_title("Page not found"),
-        "There is no page at this link.",
-    );
-    view! {
-        <div class="page notice-page">
-            <h1>"Page not found"</h1>
-            <p class="lede">"There is no page at this link. It may have been mistyped or moved."</p>
-            <p class="notice-page__actions">
-                <a class="button" href="/">"See the latest events"</a>
-                <a href="/methodology">"How we assess confidence"</a>
-            </p>
-        </div>
-    }
+    set_title_and_description(&page_title(UNKNOWN_HEADING), UNKNOWN_LEDE);
+    view! { <UnknownPageNotice/> }
 }

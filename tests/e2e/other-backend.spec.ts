@@ -110,13 +110,16 @@ test("a source submitted through the form reaches the backend", async ({ page })
   await expect(page.getByRole("link", { name: url })).toHaveAttribute("href", url);
 });
 
-test("an unknown or withdrawn event's address still answers the app, which shows the backend's answer", async ({
+test("an unknown or withdrawn event's address answers 404 or 410 with the app, which shows the backend's answer", async ({
   request,
   page,
 }) => {
-  for (const id of ["no-such-event-at-this-backend", WITHDRAWN_ID]) {
+  for (const [id, status] of [
+    ["no-such-event-at-this-backend", 404],
+    [WITHDRAWN_ID, 410],
+  ] as const) {
     const res = await request.get(`${origin}/events/${id}`);
-    expect(res.status(), id).toBe(200);
+    expect(res.status(), id).toBe(status);
     expect(isTheApp(await res.text()), id).toBe(true);
   }
   await page.goto(`${origin}/events/no-such-event-at-this-backend`);
