@@ -2,8 +2,10 @@
 //! (pending review, accepted, rejected with the editor's reason, or a status
 //! this build does not know, shown plainly), when it was received and
 //! decided, the article's address (linked only when it is a safe http(s) URL)
-//! and the way back to the event.
+//! and the way back to the event. That an editor reviews it is said once,
+//! by the status.
 
+use eventdesk_model::paths::ID_PARAM;
 use eventdesk_model::text::non_blank;
 use eventdesk_model::{SubmissionReceipt, SubmissionStatus};
 use leptos::either::Either;
@@ -11,19 +13,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, submissions::get_submission};
-use crate::components::error_view::{error_heading, ErrorView};
+use crate::components::error_view::{error_description, error_heading, ErrorView};
 use crate::components::external_link::ExternalLink;
 use crate::components::time::Moment;
 use crate::document::{page_title, set_title_and_description};
-use eventdesk_page_logic::form::REVIEW_NOTICE;
 
 const HEADING: &str = "Your submission";
-const DESCRIPTION: &str = "Where your suggested source stands in editorial review.";
+const DESCRIPTION: &str = "Where the source you suggested stands.";
 
 #[component]
 pub fn SubmissionPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Memo::new(move |_| params.read().get(ID_PARAM).unwrap_or_default());
     let receipt = LocalResource::new(move || {
         let id = id.get();
         async move { get_submission(&id).await }
@@ -35,9 +36,10 @@ pub fn SubmissionPage() -> impl IntoView {
             &page_title(&format!("{HEADING}: {}", r.status.label())),
             DESCRIPTION,
         ),
-        Some(Err(e)) => {
-            set_title_and_description(&page_title(&error_heading(e, "submission")), &e.to_string())
-        }
+        Some(Err(e)) => set_title_and_description(
+            &page_title(&error_heading(e, "submission")),
+            &error_description(e, "submission"),
+        ),
     });
 
     let retry = Callback::new(move |_: ()| {
@@ -63,7 +65,7 @@ pub fn SubmissionPage() -> impl IntoView {
 /// What the status means, in a sentence.
 fn status_sentence(status: &SubmissionStatus) -> &'static str {
     match status {
-        SubmissionStatus::Pending => "An editor has not reviewed it yet.",
+        SubmissionStatus::Pending => "An editor will review it before it is added to the event.",
         SubmissionStatus::Accepted => "An editor reviewed it and added it to the event's sources.",
         SubmissionStatus::Rejected => "An editor reviewed it and did not add it to the event.",
         SubmissionStatus::Other(_) => "This is the status the editors gave it.",
@@ -117,7 +119,6 @@ fn ReceiptView(receipt: SubmissionReceipt) -> impl IntoView {
     };
     let rejected = status == SubmissionStatus::Rejected;
     let reason = reason.and_then(|v| non_blank(&v).map(str::to_owned));
-    let pending = status == SubmissionStatus::Pending;
 
     view! {
         <article class="page submission-page" aria-labelledby="submission-heading">
@@ -172,7 +173,6 @@ fn ReceiptView(receipt: SubmissionReceipt) -> impl IntoView {
                     </dd>
                 </div>
             </dl>
-            {pending.then(|| view! { <p class="submission-page__notice">{REVIEW_NOTICE}</p> })}
             <p class="submission-page__back">
                 <a href=event_path>
                     "← Back to the event"

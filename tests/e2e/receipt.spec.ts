@@ -38,8 +38,7 @@ test("a real submission's page: pending review, the URL, when it came, the way b
   await expect(page.getByRole("heading", { level: 1, name: "Your submission" })).toBeVisible();
   const status = page.locator(".submission-page__status");
   await expect(status).toContainText("Pending review");
-  await expect(status).toContainText("An editor has not reviewed it yet.");
-  await expect(page.getByText("Submissions are reviewed by an editor before integration.")).toBeVisible();
+  await expect(status).toContainText("An editor will review it before it is added to the event.");
   await expect(page.getByRole("link", { name: url })).toHaveAttribute("href", url);
   await expect(page.locator(".submission-page__facts")).toContainText(id);
   await expect(page.locator(".submission-page__facts time").first()).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
@@ -48,6 +47,21 @@ test("a real submission's page: pending review, the URL, when it came, the way b
   await expect(back).toHaveAttribute("href", PARIS_EVENT_PATH);
   await expect(back).toContainText("Coalition of the Willing");
   await expect(page).toHaveTitle(/Your submission: Pending review/);
+});
+
+test("a pending receipt says once that an editor reviews it", async ({ page }) => {
+  await stubReceipt(page, base);
+  await page.goto("/submissions/sub_7Kq2mX9d");
+  const receipt = page.locator(".submission-page");
+  await expect(receipt.locator(".submission-page__status")).toContainText("Pending review");
+  // The status's badge names it; one sentence says what it means. No notice repeats it.
+  await expect(receipt.getByText("Submissions are reviewed by an editor before integration.")).toHaveCount(0);
+  await expect(receipt.locator(".submission-page__status")).toContainText(
+    "An editor will review it before it is added to the event.",
+  );
+  // "Pending review" on the badge, "review" in its sentence, and nowhere else.
+  const mentions = (await receipt.innerText()).match(/review/gi) ?? [];
+  expect(mentions).toHaveLength(2);
 });
 
 test("rejected, with the editor's reason and when it was decided", async ({ page }) => {
@@ -79,9 +93,12 @@ test("an unsafe URL is shown as text, never linked", async ({ page }) => {
   await expect(cell.locator("a")).toHaveCount(0);
 });
 
-test("no submission at this link: a 404 says so", async ({ page }) => {
-  await page.goto("/submissions/sub_doesNotExist");
-  await expect(page.getByRole("heading", { name: "No submission at this link" })).toBeVisible();
+test("no submission at this link: a 404 says so, and is not indexed", async ({ page }) => {
+  const response = await page.goto("/submissions/sub_doesNotExist");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "No submission at this link" })).toBeVisible();
+  await expect(page).toHaveTitle("No submission at this link · Eventdesk");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
   await expect(page.getByRole("link", { name: "See the latest events" })).toBeVisible();
 });
 
