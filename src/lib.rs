@@ -86,7 +86,7 @@ pub fn EventLanding() -> impl IntoView {
 #[component]
 fn Frame(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <components::skip_link::SkipLink target="main">"Skip to content"</components::skip_link::SkipLink>
         <SiteHeader/>
         <main id="main" tabindex="-1">{children()}</main>
         <SiteFooter/>

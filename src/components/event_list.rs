@@ -9,11 +9,17 @@
 //! [`EventList`] shows it: the count, skeleton cards while the first page
 //! loads, the error with Retry, the empty state, and "Load more events",
 //! which stays in place (keeping focus and scroll position) while it loads.
+//!
+//! The pages loaded and the reader's place are kept for the history entry
+//! (see `history`): Back and Forward show the same cards at the same spot.
+
+mod history;
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use eventdesk_model::EventSummary;
+use eventdesk_page_logic::feed::history::Pages;
 use eventdesk_page_logic::feed::words::{results_line, shown_line};
 use eventdesk_page_logic::feed::{events_query, FeedFilters, PAGE_SIZE};
 use leptos::html;
@@ -22,7 +28,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::event_card::{EventCard, EventCardSkeleton};
+use self::history::ListHistory;
 use crate::api::{self, ApiError};
+use crate::document::drop_first_paint;
 
 /// Skeleton cards shown while the first page loads.
 const SKELETON_CARDS: usize = 4;
@@ -66,6 +74,7 @@ pub struct EventFeed {
     pub announcement: RwSignal<String>,
     request: Memo<ListRequest>,
     generation: StoredValue<u64>,
+    history: ListHistory,
 }
 
 impl EventFeed {
@@ -80,6 +89,7 @@ impl EventFeed {
             announcement: RwSignal::new(String::new()),
             request,
             generation: StoredValue::new(0),
+            history: ListHistory::new(),
         };
         Effect::new(move |_| feed.load_first(request.get()));
         feed
@@ -106,6 +116,17 @@ impl EventFeed {
             Phase::Refreshing
         });
         let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
+        // Back or Forward to pages already loaded: the same cards, the same spot.
+        if let Some((pages, place)) = self.history.restore(&query) {
+            self.items.set(pages.items.into_iter().map(Arc::new).collect());
+            self.total.set(pages.total);
+            self.next.set(pages.next);
+            self.phase.set(Phase::Ready);
+            if let Some(place) = place {
+                self.history.return_to(place);
+            }
+            return;
+        }
         spawn_local(async move {
             let result = api::list_events(&query).await;
             if !self.is_current(generation) {
@@ -124,6 +145,7 @@ impl EventFeed {
                     self.total.set(page.total);
                     self.next.set(page.next_cursor.filter(|c| !c.is_empty()));
                     self.phase.set(Phase::Ready);
+                    self.remember();
                 }
                 Err(error) => {
                     // Cards of other filters would mislead: the error replaces them.
@@ -131,9 +153,38 @@ impl EventFeed {
                     self.total.set(None);
                     self.next.set(None);
                     self.phase.set(Phase::Failed(error));
+                    self.history.keep(None);
                 }
             }
         });
+    }
+
+    /// Keeps the pages loaded so far for the history entry.
+    fn remember(self) {
+        let request = self.request.get_untracked();
+        let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
+        let pages = self.items.with_untracked(|items| {
+            Pages::keep(
+                &query,
+                items.iter().map(|e| e.as_ref()),
+                self.total.get_untracked(),
+                self.next.get_untracked().as_deref(),
+                js_sys::Date::now(),
+            )
+        });
+        self.history.keep(pages);
+    }
+
+    /// Removes the server's first paint of this page (see
+    /// `document::drop_first_paint`) as the app draws it. A reader already
+    /// reading the first paint's cards keeps the card they were reading
+    /// where it stood, whatever the app draws above it.
+    pub fn replace_first_paint(self) {
+        let reading = history::reading_place();
+        drop_first_paint();
+        if let Some(place) = reading {
+            self.history.return_to(place);
+        }
     }
 
     /// Loads the first page again (after an error).
@@ -186,6 +237,7 @@ impl EventFeed {
                     }
                     self.next.set(page.next_cursor.filter(|c| !c.is_empty()));
                     self.more.set(More::Idle);
+                    self.remember();
                     let shown = self.items.with_untracked(Vec::len);
                     let noun = if added == 1 { "event" } else { "events" };
                     self.announcement.set(format!(

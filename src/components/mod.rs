@@ -23,6 +23,7 @@ pub mod share;
 pub mod share_links;
 pub mod site_chrome;
 pub mod skeleton;
+pub mod skip_link;
 pub mod submit_form;
 pub mod submit_intro;
 pub mod time;

@@ -7,7 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::event_list::{EventFeed, EventList, ListRequest};
 use crate::components::feed_filters::FeedFilterForm;
-use crate::document::{drop_first_paint, page_title, set_title_and_description};
+use crate::components::skip_link::SkipLink;
+use crate::document::{page_title, set_title_and_description};
+
+/// The id of the events' part of the page, the skip link's target.
+const EVENTS_ID: &str = "events";
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -20,9 +24,9 @@ pub fn HomePage() -> impl IntoView {
     let feed = EventFeed::new(request);
     let filtered = Signal::derive(move || !filters.with(FeedFilters::is_empty));
 
-    // The server's first paint of this page (its heading) goes as this one
-    // is drawn, in the same task.
-    Effect::new(move |_| drop_first_paint());
+    // The server's first paint of this page (its heading and first cards)
+    // goes as this one is drawn, in the same task.
+    Effect::new(move |_| feed.replace_first_paint());
     Effect::new(move |_| {
         let heading = filters.with(|f| f.describe());
         set_title_and_description(
@@ -33,6 +37,8 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <div class="page feed">
+            // Past the filters and the map, for keyboards: the first stop in the page.
+            <SkipLink target=EVENTS_ID first=".event-card__link">"Skip to events"</SkipLink>
             <header class="feed__header">
                 <h1>"Latest events"</h1>
                 <p class="lede">
@@ -44,25 +50,27 @@ pub fn HomePage() -> impl IntoView {
             <div class="feed__map-slot">
                 <crate::components::feed_map::FeedMap events=feed.items total=feed.total/>
             </div>
-            <EventList
-                feed
-                label="Events"
-                filtered
-                empty=move || {
-                    if filtered.get() {
-                        view! {
-                            <p class="empty-state__title">"No event matches these filters."</p>
-                            <p>"Try fewer filters, another search, or a wider date range."</p>
-                            <p><a class="button button--secondary" href="/">"Clear filters"</a></p>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <p class="empty-state__title">"No events yet."</p>
-                            <p>"Events appear here as soon as the first sources report them."</p>
-                        }.into_any()
+            <div id=EVENTS_ID class="feed__events" tabindex="-1">
+                // The count above says "No event matches these filters" (and
+                // is what a screen reader hears): the box only says what to do.
+                <EventList
+                    feed
+                    label="Events"
+                    filtered
+                    empty=move || {
+                        if filtered.get() {
+                            view! {
+                                <p>"Try fewer filters, another search, or a wider date range."</p>
+                                <p><a class="button button--secondary" href="/">"Clear filters"</a></p>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <p>"Events appear here as soon as the first sources report them."</p>
+                            }.into_any()
+                        }
                     }
-                }
-            />
+                />
+            </div>
         </div>
     }
 }
