@@ -317,8 +317,10 @@ test.describe("item 7: a group is named by what it holds", () => {
       await expect(europe).toContainText("3");
       await europe.click();
       await expect(panel(page).getByRole("heading")).toHaveText("3 events in France and Switzerland");
-      for (const id of ["paris", "versailles", "geneva"]) {
+      // And each event says where it is.
+      for (const [id, place] of [["paris", "Paris"], ["versailles", "Versailles"], ["geneva", "Geneva"]]) {
         await expect(panel(page).getByRole("link", { name: `Event ${id}` })).toHaveAttribute("href", `/events/${id}`);
+        await expect(panel(page).getByRole("listitem").filter({ hasText: `Event ${id}` })).toContainText(place);
       }
     });
   }

@@ -88,6 +88,9 @@ pub struct Group {
     pub key: String,
     /// Indices into the feed.
     pub events: Vec<usize>,
+    /// Beside each of `events`: its places in this group ("Paris",
+    /// "Madrid, Lisbon"), so a list can say which is where.
+    pub places: Vec<String>,
     /// `None` when its events are at different levels.
     pub level: Option<ConfidenceLevel>,
     /// "3 events in France and Switzerland".
@@ -136,6 +139,18 @@ pub fn groups<E: Borrow<EventSummary>>(
                 .collect::<Vec<_>>()
                 .join("\u{1f}");
             let badge = (members.len() > 1).then(|| s.badge(members.len(), &SIZES));
+            let places = members
+                .iter()
+                .map(|&m| {
+                    let mut names: Vec<&str> = Vec::new();
+                    for d in s.members.iter().map(|&d| &dots[d]).filter(|d| d.event == m) {
+                        if !d.spot.place.is_empty() && !names.contains(&d.spot.place.as_str()) {
+                            names.push(&d.spot.place);
+                        }
+                    }
+                    names.join(", ")
+                })
+                .collect();
             Group {
                 key,
                 level,
@@ -144,6 +159,7 @@ pub fn groups<E: Borrow<EventSummary>>(
                 target: s.target,
                 mark: s.mark,
                 badge,
+                places,
                 events: members,
             }
         })
@@ -241,6 +257,7 @@ mod tests {
         assert_eq!(g.len(), 4);
         // West to east: the United States, Paris, Gaza, Australia.
         assert_eq!(g[1].events, vec![0, 1]);
+        assert_eq!(g[1].places, vec!["Paris", "Versailles"]);
         assert_eq!(g[1].level, None);
         assert_eq!(g[1].name, "2 events in Paris and Versailles");
         assert_eq!(
@@ -300,6 +317,7 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].events, vec![0]);
         assert_eq!(g[0].name, "1 event in A and B");
+        assert_eq!(g[0].places, vec!["A, B"]);
         assert_eq!(g[0].badge, None);
     }
 

@@ -1,4 +1,5 @@
-//! The list of a chosen dot's events, under the map.
+//! The list of a chosen dot's events, under the map: each with where it
+//! is and its level.
 
 use std::sync::Arc;
 
@@ -20,14 +21,19 @@ pub fn FeedMapPanel(
         group
             .events
             .iter()
-            .filter_map(|&i| all.get(i))
-            .map(|e| {
+            .zip(&group.places)
+            .filter_map(|(&i, place)| Some((all.get(i)?, place.clone())))
+            .map(|(e, place)| {
                 let headline = e.headline().to_owned();
                 let href = e.path();
                 let level = e.confidence.level.clone();
+                let place = (!place.is_empty()).then(|| view! {
+                    " " <span class="feed-map__place">{place}</span>
+                });
                 view! {
                     <li>
                         <a href=href>{headline}</a>
+                        {place}
                         " "
                         <span class=format!("feed-map__level feed-map__level--{}", level.css_token())>
                             {level.icon()} " " {level.label()}
