@@ -387,9 +387,12 @@ pub fn FeedFilterForm(
                 let mut list: Vec<String> = notices.get().iter().map(Unrecognised::message).collect();
                 list.extend(problems.get().into_iter().map(|p| p.message));
                 (!list.is_empty()).then(|| view! {
-                    <ul class="filter-problems" role="alert">
-                        {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                    </ul>
+                    // The alert around the list, so the list stays a list.
+                    <div role="alert">
+                        <ul class="filter-problems">
+                            {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        </ul>
+                    </div>
                 })
             }}
             // Always there, so the list below does not jump when a first filter is set.

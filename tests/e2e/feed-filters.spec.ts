@@ -7,6 +7,7 @@
 // fetched in the test.
 import { test, expect } from "../support/fixtures";
 import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { apiAll, apiPage, expectCards, resultsLine, urlPairs } from "./feed-helpers";
 import { measureLayout, outsideColumn } from "./layout-helpers";
 
@@ -272,4 +273,36 @@ test("item 14: the title names categories and countries, not codes", async ({ pa
   await page.goto("/?country=ua&confidence=likely");
   await expect(page).toHaveTitle("Events: Likely, Ukraine · Eventdesk");
   await expect(page.getByLabel("Country")).toHaveValue("UA");
+});
+
+test("item 14: the filters with their notices and counted countries: by keyboard, and no axe-core violations", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/?category=bogus&country=Ukraine");
+  await expect(page.getByRole("alert")).toContainText("\u201cbogus\u201d is not one of the categories");
+  await expect(page.getByRole("alert")).toContainText("\u201cUKRAINE\u201d is not a two-letter code");
+  await expect(page.getByText(/have a place there/)).toBeVisible();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page })
+      .include("form.filters")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(results.violations, `${colorScheme}: ${results.violations.map((v) => v.id).join(", ")}`).toEqual([]);
+  }
+  // By keyboard: Tab from the last confidence chip reaches the country list;
+  // the arrow picks the first country with events.
+  await page.getByRole("group", { name: "Confidence" }).getByRole("checkbox").last().focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Country")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page).toHaveURL(/[?&]country=[A-Z]{2}$/);
+  const code = new URL(page.url()).searchParams.get("country")!;
+  const answer = await apiPage(request, [["country", code]]);
+  await expectCards(page, answer.items);
+  // The reader changed the filters: the notices have done their work.
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(urlPairs(page)).toEqual([["country", code]]);
 });
