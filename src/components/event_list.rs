@@ -27,8 +27,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::event_card::{EventCard, EventCardSkeleton};
 use self::history::ListHistory;
+use super::event_card::{EventCard, EventCardSkeleton};
 use crate::api::{self, ApiError};
 use crate::document::drop_first_paint;
 
@@ -118,7 +118,8 @@ impl EventFeed {
         let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
         // Back or Forward to pages already loaded: the same cards, the same spot.
         if let Some((pages, place)) = self.history.restore(&query) {
-            self.items.set(pages.items.into_iter().map(Arc::new).collect());
+            self.items
+                .set(pages.items.into_iter().map(Arc::new).collect());
             self.total.set(pages.total);
             self.next.set(pages.next);
             self.phase.set(Phase::Ready);

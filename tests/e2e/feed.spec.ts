@@ -77,7 +77,9 @@ test("searching: debounced, in the URL, and the cards and count agree with the A
   // A search with no match: the empty state, and a way back to everything.
   await box.fill("zzqxv nothing matches this");
   await box.press("Enter");
-  await expect(page.getByText("No event matches these filters.", { exact: true })).toBeVisible();
+  // Said once, by the count line (issue 15, item 14), the box says what to do.
+  await expect(page.getByText("No event matches these filters", { exact: true })).toBeVisible();
+  await expect(page.getByText("No event matches these filters")).toHaveCount(1);
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(box).toHaveValue("");
@@ -161,7 +163,7 @@ test("\"Load more\" appends the next pages without repeats, keeping focus and sc
   expect(all.length, "the fixtures fill more than two pages").toBeGreaterThan(40);
   await page.goto("/");
   await expectCards(page, all.slice(0, 20));
-  await expect(page.getByText(`Showing 20 of ${all.length}`)).toBeVisible();
+  await expect(page.locator(".load-more__status")).toHaveText(`Showing 20 of ${all.length}`);
 
   const more = page.getByRole("button", { name: "Load more events" });
   await more.scrollIntoViewIfNeeded();

@@ -163,3 +163,103 @@ for (const p of PAGES) {
     else expect(shift).toBeLessThan(0.05);
   });
 }
+
+// Issue 15, item 3: the feed's first paint holds its first cards, as the
+// app's markup (web/src/page/first_paint/feed.rs), for the filters in the
+// address; a reader on a slow link reads and follows them before the app.
+
+type CardPage = { items: { id: string; title?: string | null; summary: string }[]; total?: number | null };
+const cardLinks = (page: Page) =>
+  page.locator("ol.event-list a.event-card__link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+/** Each card's elements, tag and classes, in order: the markup's shape. */
+const cardShapes = (page: Page) =>
+  page.locator("ol.event-list article.event-card").evaluateAll((cards) =>
+    cards.slice(0, 5).map((card) =>
+      [card, ...card.querySelectorAll("*")]
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`)
+        .join(" "),
+    ),
+  );
+
+for (const [address, query] of [
+  ["/", "limit=20"],
+  ["/?category=diplomatic", "category=diplomatic&limit=20"],
+] as const) {
+  test(`before the app arrives, ${address} shows its first cards, the app's own markup`, async ({ page, request }) => {
+    const answer = (await (await request.get(`${origin}/api/v1/events?${query}`)).json()) as CardPage;
+    await holdTheApp(page);
+    await page.goto(`${origin}${address}`);
+    await expect(page.locator("[data-first-paint]")).toHaveCount(3);
+    expect(await cardLinks(page)).toEqual(answer.items.map((e) => `/events/${e.id}`));
+    const shapes = await cardShapes(page);
+    const firstTop = (p: Page) =>
+      p.evaluate(() => Math.round(document.querySelector("ol.event-list > li")!.getBoundingClientRect().top + window.scrollY));
+    const paintedAt = await firstTop(page);
+    const firstLink = page.locator("ol.event-list a.event-card__link").first();
+    await expect(firstLink).toBeVisible();
+    await expect(page.locator(".results-count")).toContainText(`${answer.total}`);
+
+    // The app draws the same cards with the same elements.
+    const live = await page.context().newPage();
+    await live.goto(`${origin}${address}`);
+    await expect(live.locator("[data-first-paint]")).toHaveCount(0);
+    await expect(live.locator("ol.event-list a.event-card__link").first()).toBeVisible();
+    expect(await cardLinks(live)).toEqual(answer.items.map((e) => `/events/${e.id}`));
+    expect(await cardShapes(live)).toEqual(shapes);
+    // The room kept for the filters and the map is about theirs: the cards
+    // start within a few lines of where the app draws them (a reader who
+    // has scrolled to them keeps their place exactly: see below).
+    expect(Math.abs((await firstTop(live)) - paintedAt)).toBeLessThanOrEqual(40);
+    await live.close();
+  });
+}
+
+test("without JavaScript, the feed's cards are there and lead to their events", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  const first = page.locator("ol.event-list a.event-card__link").first();
+  await expect(first).toBeVisible();
+  const href = await first.getAttribute("href");
+  // The whole card is the link (it lies over the rest): a click on its
+  // confidence line follows it.
+  const line = page.locator("ol.event-list .event-card__confidence").first();
+  await line.scrollIntoViewIfNeeded();
+  const box = (await line.boundingBox())!;
+  await page.mouse.click(box.x + box.width - 6, box.y + box.height / 2);
+  await expect(page).toHaveURL(`${origin}${href}`);
+  await expect(page.locator("h1")).toBeVisible();
+  await context.close();
+});
+
+for (const width of [320, 1280]) {
+  test(`at ${width} px, a reader already reading the first paint's cards keeps their place when the app arrives`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${origin}/`);
+    await expect(page.locator("[data-first-paint]")).toHaveCount(3);
+    const href = await page.locator("ol.event-list a.event-card__link").nth(4).getAttribute("href");
+    const top = () =>
+      page.evaluate((href) => {
+        const a = [...document.querySelectorAll("ol.event-list a.event-card__link")].find((l) => l.getAttribute("href") === href);
+        return a ? Math.round(a.closest("li")!.getBoundingClientRect().top) : null;
+      }, href);
+    await page.evaluate((href) => {
+      const a = [...document.querySelectorAll("ol.event-list a.event-card__link")].find((l) => l.getAttribute("href") === href)!;
+      window.scrollTo(0, window.scrollY + a.closest("li")!.getBoundingClientRect().top - 120);
+    }, href);
+    expect(await top()).toBe(120);
+    release();
+    await expect(page.locator("[data-first-paint]")).toHaveCount(0);
+    await expect.poll(top).toBe(120);
+    await page.waitForTimeout(500);
+    expect(await top(), "the card being read has not moved").toBe(120);
+  });
+}

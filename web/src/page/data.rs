@@ -78,8 +78,8 @@ impl PageData {
                 first_paint::event_page(value),
                 preload::element(&format!("/events/{id}"), address, answer.text()),
             )),
-            PageData::Home(Some((api_path, Fetched::Found { answer, .. }))) => Some((
-                first_paint::feed_page(),
+            PageData::Home(Some((api_path, Fetched::Found { value, answer }))) => Some((
+                first_paint::feed_page(value, preload::feed_is_filtered(address)),
                 preload::element(api_path, address, answer.text()),
             )),
             _ => None,

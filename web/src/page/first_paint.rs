@@ -22,6 +22,9 @@ use eventdesk_page_logic::category::category_icon;
 
 use crate::escape::html as escape;
 
+mod feed;
+pub use feed::feed_page;
+
 /// The attribute the app looks for to remove these elements.
 pub const MARK: &str = "data-first-paint";
 
@@ -95,16 +98,6 @@ fn icon_span(category: &Category) -> String {
         "<span class=\"badge__icon\" aria-hidden=\"true\"{title}>{}</span>",
         escape(icon.glyph)
     )
-}
-
-/// The feed's first paint (`HomePage` in `src/pages/home.rs`): its heading
-/// and introduction, the same whatever the filters.
-pub fn feed_page() -> String {
-    page(concat!(
-        "<div class=\"page feed\"><header class=\"feed__header\"><h1>Latest events</h1>",
-        "<p class=\"lede\">News events, newest first, and how well independent sources ",
-        "corroborate them.</p></header></div>",
-    ))
 }
 
 /// The skip link, the site header (`SiteHeader` in
@@ -206,14 +199,5 @@ mod tests {
         assert!(html.contains("id=\"event-headline\">The British and French-led"));
         assert!(!html.contains("event-header__summary"));
         assert!(!html.contains("Occurred on"));
-    }
-
-    #[test]
-    fn the_feed_has_its_heading_and_nothing_of_the_events() {
-        let html = feed_page();
-        assert!(html.contains("<h1>Latest events</h1><p class=\"lede\">News events, newest first"));
-        assert!(html.contains("class=\"site-header\""));
-        assert!(!html.contains("event-card"));
-        assert_eq!(html.matches(MARK).count(), 3);
     }
 }

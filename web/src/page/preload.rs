@@ -43,6 +43,14 @@ pub fn api_path(page: &Page) -> Option<String> {
     }
 }
 
+/// True when the feed's address (path and query) narrows the list by a
+/// filter, as the app's `HomePage` reads its query.
+pub fn feed_is_filtered(address: &str) -> bool {
+    let query = address.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    !FeedFilters::from_pairs(form_urlencoded::parse(query.as_bytes())).is_empty()
+}
+
 /// The data block for `json`, the answer to `api_path`, sent with the page at `page`.
 pub fn element(api_path: &str, page: &str, json: &str) -> String {
     format!(
@@ -80,6 +88,14 @@ mod tests {
         ] {
             assert_eq!(api_path(&page(none, None)), None, "{none}");
         }
+    }
+
+    #[test]
+    fn a_feed_address_with_a_filter_is_filtered() {
+        assert!(!feed_is_filtered("/"));
+        assert!(!feed_is_filtered("/?utm_source=x"));
+        assert!(feed_is_filtered("/?category=legal"));
+        assert!(feed_is_filtered("/?q=paris%20accord#x"));
     }
 
     #[test]
