@@ -1,8 +1,8 @@
 //! What the API lists as the feed's filter values, read once for the page:
 //! `/categories` always (the filter's chips), `/methodology` only while the
 //! address names a level this build does not know. The filter form uses it
-//! to drop what the API does not list; the page can use the same one for
-//! its title and its request (`FeedFilters::describe_with`, `recognised`).
+//! to drop what the API does not list, and the page for its title
+//! (`FeedFilters::describe_with`).
 
 use eventdesk_model::{Category, ConfidenceLevel, Methodology};
 use eventdesk_page_logic::feed::{FeedFilters, FilterVocabulary};

@@ -30,10 +30,9 @@ const SEARCH_DEBOUNCE: Duration = Duration::from_millis(350);
 #[component]
 pub fn FeedFilterForm(
     filters: Memo<FeedFilters>,
-    /// The API's lists of values, when the page reads them itself (for its
-    /// title and its request); else the form reads them.
-    #[prop(optional)]
-    lists: Option<FilterLists>,
+    /// The API's lists of values, read once by the page (its title uses
+    /// them too).
+    lists: FilterLists,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let pathname = use_location().pathname;
@@ -49,12 +48,12 @@ pub fn FeedFilterForm(
         );
     };
 
-    // What the API lists (the page may share its own reading of the lists).
+    // What the API lists.
     let FilterLists {
         categories,
         methodology,
         vocabulary,
-    } = lists.unwrap_or_else(|| FilterLists::new(filters));
+    } = lists;
     // The address's values the API does not list, and those already taken
     // out of it (named until the reader changes the filters).
     let dropped = RwSignal::new(Vec::<Unrecognised>::new());

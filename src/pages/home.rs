@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::event_list::{EventFeed, EventList, ListRequest};
+use crate::components::feed_filter_vocabulary::FilterLists;
 use crate::components::feed_filters::FeedFilterForm;
 use crate::components::skip_link::SkipLink;
 use crate::document::{page_title, set_title_and_description};
@@ -22,13 +23,19 @@ pub fn HomePage() -> impl IntoView {
         entity: None,
     });
     let feed = EventFeed::new(request);
-    let filtered = Signal::derive(move || !filters.with(FeedFilters::is_empty));
+    // One reading of the API's lists, for the form and the title.
+    let lists = FilterLists::new(filters);
+    // What is applied, not what the address says: a reversed date range
+    // narrows nothing.
+    let filtered = Signal::derive(move || !filters.with(|f| f.applied().is_empty()));
 
     // The server's first paint of this page (its heading and first cards)
     // goes as this one is drawn, in the same task.
     Effect::new(move |_| feed.replace_first_paint());
     Effect::new(move |_| {
-        let heading = filters.with(|f| f.describe());
+        let heading = lists
+            .vocabulary
+            .with(|v| filters.with(|f| f.describe_with(v)));
         set_title_and_description(
             &page_title(&heading),
             "News events and how well independent sources corroborate them.",
@@ -45,7 +52,7 @@ pub fn HomePage() -> impl IntoView {
                     "News events, newest first, and how well independent sources corroborate them."
                 </p>
             </header>
-            <FeedFilterForm filters/>
+            <FeedFilterForm filters lists/>
             // The overview map, above the list, shows the events loaded so far.
             <div class="feed__map-slot">
                 <crate::components::feed_map::FeedMap events=feed.items total=feed.total/>
