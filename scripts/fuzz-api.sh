@@ -85,9 +85,14 @@ ensure_venv_module() {
 
 stamp="$venv/.requirements.sha256"
 want=$(sha256sum "$requirements" | cut -d' ' -f1)
-if [[ ! -x $venv/bin/schemathesis || ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+# A venv moved from elsewhere (its scripts name their old interpreter's path)
+# is as good as none: it is made again.
+venv_works() {
+    "$venv/bin/schemathesis" --version >/dev/null 2>&1
+}
+if ! venv_works || [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
     command -v python3 >/dev/null || { say "python3 is missing"; exit 1; }
-    if [[ ! -x $venv/bin/python ]]; then
+    if [[ ! -x $venv/bin/python ]] || ! venv_works; then
         ensure_venv_module
         rm -rf "$venv"
         python3 -m venv "$venv"
