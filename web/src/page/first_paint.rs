@@ -55,14 +55,12 @@ pub fn event_page(event: &Event) -> String {
         concat!(
             "<article class=\"event\" aria-labelledby=\"event-headline\">",
             "<header class=\"event-header\">",
-            "<p class=\"event-category\"><span class=\"badge badge--category\">",
-            "{icon} {label}</span></p>",
+            "<p class=\"event-category\">{badge}</p>",
             "<h1 class=\"event-header__headline\" id=\"event-headline\">{headline}</h1>",
             "{summary}{date}",
             "</header></article>",
         ),
-        icon = icon_span(category),
-        label = escape(&category.display_label()),
+        badge = category_badge(category),
         headline = escape(event.headline()),
         summary = summary,
         date = date,
@@ -86,17 +84,23 @@ pub fn day_html(day: &Day) -> String {
     }
 }
 
-/// The category's icon as `CategoryBadge` (`src/components/category_badge.rs`)
-/// draws it, the text sent in its `title` when it is too long to show.
-fn icon_span(category: &Category) -> String {
+/// The category badge as `CategoryBadge` (`src/components/category_badge.rs`)
+/// draws it, on the event page and on cards: its icon (the text sent in its
+/// `title` when it is too long to show) and its label.
+fn category_badge(category: &Category) -> String {
     let icon = category_icon(category);
     let title = icon
         .title
         .map(|t| format!(" title=\"{}\"", escape(t)))
         .unwrap_or_default();
     format!(
-        "<span class=\"badge__icon\" aria-hidden=\"true\"{title}>{}</span>",
-        escape(icon.glyph)
+        concat!(
+            "<span class=\"badge badge--category\">",
+            "<span class=\"badge__icon\" aria-hidden=\"true\"{title}>{glyph}</span> {label}</span>",
+        ),
+        title = title,
+        glyph = escape(icon.glyph),
+        label = escape(&category.display_label()),
     )
 }
 

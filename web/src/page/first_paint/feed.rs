@@ -12,7 +12,7 @@ use eventdesk_model::{EventPage, EventSummary};
 use eventdesk_page_logic::feed::words::{results_line, source_names_line};
 use eventdesk_page_logic::map::locator::{card_dots, dot_style, FILE_NAME};
 
-use super::{day_html, escape, icon_span, page};
+use super::{category_badge, day_html, escape, page};
 
 /// Source names a card lists before "and N more" (as `EventCard`).
 const NAMES_SHOWN: usize = 3;
@@ -122,7 +122,7 @@ fn card(event: &EventSummary) -> String {
     format!(
         concat!(
             "<li class=\"event-list__item\"><article class=\"event-card\">",
-            "<p class=\"event-card__meta\"><span class=\"badge badge--category\">{icon} {label}</span>{date}</p>",
+            "<p class=\"event-card__meta\">{badge}{date}</p>",
             "<h2 class=\"event-card__headline\"><a class=\"event-card__link\" href=\"{href}\">{headline}</a></h2>",
             "{summary}{where_html}",
             "<p class=\"event-card__confidence\">",
@@ -131,8 +131,7 @@ fn card(event: &EventSummary) -> String {
             " <span class=\"event-card__count\">{count}</span>{names}</p>",
             "</article></li>",
         ),
-        icon = icon_span(category),
-        label = escape(&category.display_label()),
+        badge = category_badge(category),
         date = date,
         href = escape(&event.path()),
         headline = escape(event.headline()),
