@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
 import { measureLayout } from "./layout-helpers";
+import { countPosts, formField, openForm } from "./submit-helpers";
 
 const SUBMIT_API = `/api/v1/events/${PARIS_EVENT_ID}/submissions`;
 
@@ -27,26 +28,7 @@ const REFUSED: [string, RegExp][] = [
 
 const OWN_SITE = /This is a page of Eventdesk itself\. Enter the address of the other outlet's article\./;
 
-const field = {
-  url: (p: Page) => p.getByLabel("Article URL"),
-  outlet: (p: Page) => p.getByLabel("Outlet name"),
-  note: (p: Page) => p.getByLabel("What it reports"),
-  email: (p: Page) => p.getByLabel("Your email"),
-  send: (p: Page) => p.getByRole("button", { name: /Send for review/ }),
-};
-
-function countPosts(page: Page): { count: () => number } {
-  let n = 0;
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.url().includes("/submissions")) n += 1;
-  });
-  return { count: () => n };
-}
-
-async function openForm(page: Page) {
-  await page.goto(PARIS_EVENT_PATH);
-  await expect(field.url(page)).toBeVisible();
-}
+const field = formField;
 
 /** Sends `url` with the other fields filled, and checks the refusal beside the address. */
 async function expectRefused(page: Page, url: string, why: RegExp) {

@@ -4,23 +4,13 @@
 // the submission. Read from localStorage itself, as anyone at the same
 // computer could.
 import type { Page } from "@playwright/test";
-import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH } from "../support/fixtures";
+import { test, expect, PARIS_EVENT_ID } from "../support/fixtures";
+import { formField, openForm } from "./submit-helpers";
 
 const KEY = `eventdesk:draft:${PARIS_EVENT_ID}`;
 const DAY = 24 * 3600 * 1000;
 
-const field = {
-  url: (p: Page) => p.getByLabel("Article URL"),
-  outlet: (p: Page) => p.getByLabel("Outlet name"),
-  note: (p: Page) => p.getByLabel("What it reports"),
-  email: (p: Page) => p.getByLabel("Your email"),
-  send: (p: Page) => p.getByRole("button", { name: /Send for review/ }),
-};
-
-async function openForm(page: Page) {
-  await page.goto(PARIS_EVENT_PATH);
-  await expect(field.url(page)).toBeVisible();
-}
+const field = formField;
 
 function stored(page: Page, key: string): Promise<string | null> {
   return page.evaluate((k) => localStorage.getItem(k), key);

@@ -3,6 +3,7 @@
 import type { Page, Route } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, PARIS_EVENT_ID, PARIS_EVENT_PATH, pendingReceipt } from "../support/fixtures";
+import { countPosts, formField, openForm } from "./submit-helpers";
 
 const SUBMIT_API = `**/api/v1/events/${PARIS_EVENT_ID}/submissions`;
 const REVIEW_NOTICE = "Submissions are reviewed by an editor before integration.";
@@ -13,25 +14,9 @@ function uniqueUrl(tag: string): string {
   return `https://www.example-news.org/2025/09/04/paris-${tag}-${nonce}`;
 }
 
-/** Counts the form's POSTs (stubbed or not). */
-function countPosts(page: Page): { count: () => number } {
-  let n = 0;
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.url().includes("/submissions")) n += 1;
-  });
-  return { count: () => n };
-}
-
-async function openForm(page: Page) {
-  await page.goto(PARIS_EVENT_PATH);
-  await expect(page.getByLabel("Article URL")).toBeVisible();
-}
-
+// The send button in any of its states: at rest, sending, or counting down.
 const field = {
-  url: (p: Page) => p.getByLabel("Article URL"),
-  outlet: (p: Page) => p.getByLabel("Outlet name"),
-  note: (p: Page) => p.getByLabel("What it reports"),
-  email: (p: Page) => p.getByLabel("Your email"),
+  ...formField,
   send: (p: Page) => p.getByRole("button", { name: /Send for review|Sending|Try again in/ }),
 };
 
