@@ -173,8 +173,7 @@ pub fn FeedFilterForm(
 
     // Filters beyond the search: open on wide screens, and on narrow ones
     // when one of them is set; folded on a phone so the events come first.
-    let applied =
-        Memo::new(move |_| vocabulary.with(|v| filters.with(|f| f.recognised(v).applied())));
+    let applied = Memo::new(move |_| vocabulary.with(|v| filters.with(|f| f.in_effect(v))));
     let narrowing =
         Memo::new(move |_| applied.with(|f| f.active_count() - usize::from(f.q.is_some())));
     let wide = web_sys::window()

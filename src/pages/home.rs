@@ -25,9 +25,13 @@ pub fn HomePage() -> impl IntoView {
     let feed = EventFeed::new(request);
     // One reading of the API's lists, for the form and the title.
     let lists = FilterLists::new(filters);
-    // What is applied, not what the address says: a reversed date range
-    // narrows nothing.
-    let filtered = Signal::derive(move || !filters.with(|f| f.applied().is_empty()));
+    // What narrows the feed, as the form counts it, not what the address
+    // says: a reversed date range or an unlisted category narrows nothing.
+    let filtered = Signal::derive(move || {
+        lists
+            .vocabulary
+            .with(|v| filters.with(|f| !f.in_effect(v).is_empty()))
+    });
 
     // The server's first paint of this page (its heading and first cards)
     // goes as this one is drawn, in the same task.

@@ -236,10 +236,11 @@ impl FeedFilters {
         }
     }
 
-    /// The page's heading for the document title, with the categories'
-    /// ids made readable (see [`describe_with`](Self::describe_with)).
-    pub fn describe(&self) -> String {
-        self.describe_with(&FilterVocabulary::default())
+    /// These filters as they narrow the feed: the values the API lists, as
+    /// they are applied. The one rule for the count, the title and the
+    /// page's "filtered" wording.
+    pub fn in_effect(&self, vocabulary: &FilterVocabulary) -> FeedFilters {
+        self.recognised(vocabulary).applied()
     }
 
     /// The page's heading for the document title: "Latest events", or what
@@ -247,7 +248,7 @@ impl FeedFilters {
     /// (categories as the API labels them, countries by name). Values that
     /// are not applied are not named.
     pub fn describe_with(&self, vocabulary: &FilterVocabulary) -> String {
-        let applied = self.recognised(vocabulary).applied();
+        let applied = self.in_effect(vocabulary);
         if applied.is_empty() {
             return "Latest events".to_owned();
         }
@@ -515,7 +516,10 @@ mod tests {
             events_query(&reversed, None, None, 20),
             "?category=legal&limit=20"
         );
-        assert_eq!(reversed.describe(), "Events: Legal");
+        assert_eq!(
+            reversed.describe_with(&FilterVocabulary::default()),
+            "Events: Legal"
+        );
     }
 
     #[test]
@@ -558,6 +562,13 @@ mod tests {
         );
         assert!(kept.unrecognised(&v).is_empty());
         assert_eq!(kept.active_count(), 3);
+        assert_eq!(f.in_effect(&v), kept.applied());
+        let nothing = FeedFilters::from_pairs([
+            ("category".to_owned(), "bogus".to_owned()),
+            ("from".to_owned(), "2025-09-04".to_owned()),
+            ("to".to_owned(), "2025-01-01".to_owned()),
+        ]);
+        assert!(nothing.in_effect(&v).is_empty());
         assert_eq!(
             f.describe_with(&v),
             "Events: Space, Partly confirmed, Likely"
@@ -571,16 +582,28 @@ mod tests {
         let v = FilterVocabulary::default().with_categories(&categories);
         let f = FeedFilters::from_pairs([("category", "military"), ("country", "RU")]);
         assert_eq!(f.describe_with(&v), "Events: Armed conflict, Russia");
-        assert_eq!(f.describe(), "Events: Military, Russia");
+        assert_eq!(
+            f.describe_with(&FilterVocabulary::default()),
+            "Events: Military, Russia"
+        );
         let unknown = FeedFilters::from_pairs([("country", "QQ")]);
-        assert_eq!(unknown.describe(), "Events: QQ");
+        assert_eq!(
+            unknown.describe_with(&FilterVocabulary::default()),
+            "Events: QQ"
+        );
         let reversed = FeedFilters::from_pairs([("from", "2025-06-01"), ("to", "2025-01-01")]);
-        assert_eq!(reversed.describe(), "Latest events");
+        assert_eq!(
+            reversed.describe_with(&FilterVocabulary::default()),
+            "Latest events"
+        );
     }
 
     #[test]
     fn titles_say_what_is_filtered() {
-        assert_eq!(FeedFilters::default().describe(), "Latest events");
+        assert_eq!(
+            FeedFilters::default().describe_with(&FilterVocabulary::default()),
+            "Latest events"
+        );
         let f = FeedFilters::from_pairs([
             ("category", "military"),
             ("confidence", "likely"),
@@ -588,7 +611,7 @@ mod tests {
             ("from", "2025-01-01"),
         ]);
         assert_eq!(
-            f.describe(),
+            f.describe_with(&FilterVocabulary::default()),
             "Events: Military, Likely, \u{201c}paris\u{201d}, from 2025-01-01"
         );
     }
