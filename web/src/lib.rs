@@ -8,17 +8,22 @@
 //!   tags, first paint, first data and script policy;
 //! - [`share`]: share cards, and the words link previews show;
 //! - [`proxy`]: `/api/v1/*` passed through to the upstream, so the app stays
-//!   same-origin.
+//!   same-origin;
+//! - [`atom`], [`offline`], [`site_files`]: the feeds readers follow, the
+//!   manifest and service worker, and `robots.txt`, `sitemap.xml`, `favicon.ico`.
 
+pub mod atom;
 pub mod config;
 pub mod documents;
 pub mod escape;
 pub mod headers;
+pub mod offline;
 pub mod origin;
 pub mod page;
 pub mod problem;
 pub mod proxy;
 pub mod share;
+pub mod site_files;
 pub mod upstream;
 
 use std::net::SocketAddr;
@@ -94,6 +99,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(proxy::not_found))
         .route("/share/events/{file}", get(share::event_card))
         .route("/share/site.png", get(share::site_card))
+        .merge(atom::routes())
+        .merge(offline::routes())
+        .merge(site_files::routes())
         .fallback_service(page::service(state.clone()))
         .with_state(state)
         .layer(CompressionLayer::new())

@@ -1,0 +1,11 @@
+//! The files crawlers and browsers ask every site for: `robots.txt`,
+//! `sitemap.xml` and `favicon.ico`.
+
+use axum::Router;
+
+use crate::AppState;
+
+/// Their routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
