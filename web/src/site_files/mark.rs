@@ -50,8 +50,10 @@ fn mark(size: u32, maskable: bool) -> Pixmap {
     let scale = size as f32 / FRAME;
     let to_canvas = Transform::from_scale(scale, scale);
 
-    let mut paint = Paint::default();
-    paint.anti_alias = true;
+    let mut paint = Paint {
+        anti_alias: true,
+        ..Paint::default()
+    };
     paint.set_color(Color::from_rgba8(NAVY[0], NAVY[1], NAVY[2], 0xff));
     if maskable {
         canvas.fill(Color::from_rgba8(NAVY[0], NAVY[1], NAVY[2], 0xff));
