@@ -16,6 +16,7 @@ use eventdesk_model::url::encode_component;
 use eventdesk_model::ConfidenceLevel;
 
 use super::countries::country_label;
+use super::updates::FeedSort;
 use super::vocabulary::{FilterVocabulary, Unrecognised, UnrecognisedKind};
 
 /// Events a page of the feed asks for.
@@ -36,6 +37,9 @@ pub struct FeedFilters {
     pub from: Option<String>,
     /// Latest day, `YYYY-MM-DD`, inclusive.
     pub to: Option<String>,
+    /// The order (`sort=updated`; the default, by date, is absent). Not a
+    /// filter: not counted, not sent to the API (which lists by date only).
+    pub sort: FeedSort,
 }
 
 /// A filter the reader types, as opposed to one they tick.
@@ -98,6 +102,7 @@ impl FeedFilters {
                         f.confidences.push(level);
                     }
                 }
+                FeedSort::KEY => f.sort = FeedSort::from_value(value),
                 key => {
                     if let Some(field) = FilterField::from_key(key) {
                         f.set_text(field, value);
@@ -108,9 +113,20 @@ impl FeedFilters {
         f
     }
 
-    /// True when no filter is set: the whole feed.
+    /// True when no filter is set: the whole feed (in either order).
     pub fn is_empty(&self) -> bool {
-        *self == FeedFilters::default()
+        FeedFilters {
+            sort: FeedSort::Date,
+            ..self.clone()
+        } == FeedFilters::default()
+    }
+
+    /// These filters in another order.
+    pub fn sorted(&self, sort: FeedSort) -> FeedFilters {
+        FeedFilters {
+            sort,
+            ..self.clone()
+        }
     }
 
     /// How many filters are applied (each category and level counts once):
@@ -128,8 +144,9 @@ impl FeedFilters {
 
     /// The filters the API takes, as they are applied: a country only when
     /// it is a two-letter code, the search cut to its first 200 characters,
-    /// the dates only when both are real days in order. The one rule for
-    /// what is sent, counted and named.
+    /// the dates only when both are real days in order, and no order (the
+    /// API lists by date only). The one rule for what is sent, counted and
+    /// named.
     pub fn applied(&self) -> FeedFilters {
         let dates_ok = self.from.as_deref().is_none_or(valid_day)
             && self.to.as_deref().is_none_or(valid_day)
@@ -144,6 +161,7 @@ impl FeedFilters {
                 .map(|q| q.chars().take(SEARCH_MAX).collect()),
             from: self.from.clone().filter(|_| dates_ok),
             to: self.to.clone().filter(|_| dates_ok),
+            sort: FeedSort::Date,
         }
     }
 
@@ -329,10 +347,13 @@ impl FeedFilters {
                 pairs.push((field.key(), v.to_owned()));
             }
         }
+        if let Some(sort) = self.sort.url_value() {
+            pairs.push((FeedSort::KEY, sort.to_owned()));
+        }
         pairs
     }
 
-    /// The page's URL query: `?category=military&q=paris`, or `""`.
+    /// The page's URL query: `?category=military&q=paris&sort=updated`, or `""`.
     pub fn to_query(&self) -> String {
         query_string(self.url_pairs())
     }
@@ -424,6 +445,30 @@ mod tests {
         assert_eq!(f.active_count(), 2);
         assert!(FeedFilters::from_pairs(pairs("")).is_empty());
         assert_eq!(FeedFilters::default().to_query(), "");
+    }
+
+    #[test]
+    fn the_order_is_in_the_url_but_not_a_filter() {
+        let f = FeedFilters::from_pairs(pairs("?category=legal&sort=updated"));
+        assert_eq!(f.sort, FeedSort::Updated);
+        assert_eq!(f.to_query(), "?category=legal&sort=updated");
+        assert_eq!(f.active_count(), 1);
+        assert_eq!(
+            events_query(&f, None, None, 100),
+            "?category=legal&limit=100"
+        );
+        let whole = FeedFilters::from_pairs(pairs("?sort=updated"));
+        assert!(whole.is_empty());
+        assert!(whole.in_effect(&FilterVocabulary::default()).is_empty());
+        assert_eq!(
+            whole.describe_with(&FilterVocabulary::default()),
+            "Latest events"
+        );
+        assert_eq!(whole.to_query(), "?sort=updated");
+        // The default is absent; an unknown order is the default.
+        assert_eq!(whole.sorted(FeedSort::Date).to_query(), "");
+        assert_eq!(FeedFilters::from_pairs(pairs("?sort=hot")).to_query(), "");
+        assert_eq!(FeedFilters::from_pairs(pairs(&f.to_query())), f);
     }
 
     #[test]

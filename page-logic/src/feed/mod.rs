@@ -3,8 +3,10 @@
 pub mod countries;
 pub mod filters;
 pub mod history;
+pub mod updates;
 pub mod vocabulary;
 pub mod words;
 
 pub use filters::{events_query, FeedFilters, FilterField, FilterProblem, PAGE_SIZE};
+pub use updates::FeedSort;
 pub use vocabulary::{FilterVocabulary, Unrecognised, UnrecognisedKind};
