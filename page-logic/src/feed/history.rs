@@ -59,6 +59,17 @@ pub struct Pages {
     pub next: Option<String>,
     /// When it was kept, in milliseconds since the epoch.
     pub saved_at: f64,
+    /// For a list sorted here (by update): `items` is the whole sorted
+    /// list, of which this many cards were shown, and the bound's line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sorted: Option<SortedShown>,
+}
+
+/// How much of a list sorted here was shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SortedShown {
+    pub shown: usize,
+    pub bound: Option<String>,
 }
 
 impl Pages {
@@ -84,6 +95,7 @@ impl Pages {
             total,
             next: next.filter(|c| !c.is_empty()).map(str::to_owned),
             saved_at: now_ms,
+            sorted: None,
         })
     }
 
@@ -98,6 +110,13 @@ impl Pages {
             && !pages.items.is_empty()
             && pages.items.len() <= MAX_CARDS)
             .then_some(pages)
+    }
+
+    /// These pages as a list sorted here, `shown` of them shown.
+    pub fn sorted_here(mut self, shown: usize, bound: Option<String>) -> Pages {
+        self.next = None;
+        self.sorted = Some(SortedShown { shown, bound });
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -218,6 +237,26 @@ mod tests {
         assert_eq!(back.items, items);
         assert_eq!(back.next.as_deref(), Some("c2"));
         assert_eq!(back.total, Some(57));
+        assert_eq!(back.sorted, None);
+    }
+
+    #[test]
+    fn a_list_sorted_here_keeps_how_much_was_shown() {
+        let items = cards();
+        let query = "?limit=20&sort=updated";
+        let kept = Pages::keep(query, &items, Some(57), Some("c2"), NOW)
+            .unwrap()
+            .sorted_here(1, Some("Sorted among the 500 latest events".into()));
+        let back = Pages::restore(&kept.to_json(), query, NOW + 60_000.0).unwrap();
+        assert_eq!(back, kept);
+        assert_eq!(back.next, None, "no API cursor: the rest is in items");
+        let shown = back.sorted.unwrap();
+        assert_eq!(shown.shown, 1);
+        assert_eq!(
+            shown.bound.as_deref(),
+            Some("Sorted among the 500 latest events")
+        );
+        assert!(Pages::restore(&kept.to_json(), "?limit=20", NOW).is_none());
     }
 
     #[test]

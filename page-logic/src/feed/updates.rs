@@ -211,17 +211,6 @@ impl UpdateRead {
     }
 }
 
-/// The local "cursor" of a list sorted here: how many of its cards are
-/// shown. Kept for the history entry in place of the API's cursor.
-pub fn shown_cursor(shown: usize) -> String {
-    format!("shown:{shown}")
-}
-
-/// The count a [`shown_cursor`] holds.
-pub fn shown_from_cursor(cursor: &str) -> Option<usize> {
-    cursor.strip_prefix("shown:")?.parse().ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,7 +327,6 @@ mod tests {
             bound_line(500, true).as_deref(),
             Some("Sorted among the 500 latest events")
         );
-        assert_eq!(shown_from_cursor(&shown_cursor(40)), Some(40));
     }
 
     fn page(ids: &[&str], next: Option<&str>) -> EventPage {
@@ -380,6 +368,5 @@ mod tests {
         all.add(page(&["a"], Some("")));
         assert_eq!(all.next_query(&f, None), None);
         assert_eq!(all.finish().1, None);
-        assert_eq!(shown_from_cursor("eyJhYmMi"), None);
     }
 }
