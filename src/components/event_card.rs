@@ -3,11 +3,14 @@
 //! link and it covers the whole card, so the card is one click target and
 //! one tab stop with a short accessible name, and nothing interactive nests.
 //! Beside the place, a small locator map when the event has coordinates.
+//! Beside the date, what changed since: "Updated 30 May 2026", "Corrected
+//! 3 December 2024" (the rules are `eventdesk_page_logic::feed::updates`).
 
 mod locator;
 
 use eventdesk_model::confidence::sources_count;
 use eventdesk_model::EventSummary;
+use eventdesk_page_logic::feed::updates::{summary_mark, CardMark};
 use eventdesk_page_logic::feed::words::source_names_line;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -26,7 +29,12 @@ pub fn EventCard(
     /// The heading level of the headline: 2 on the feed, 3 under a section heading.
     #[prop(default = 2)]
     heading: u8,
+    /// What changed since the event: by default what its summary says; a
+    /// list upgrades it once it has read the event's corrections.
+    #[prop(optional, into)]
+    mark: Option<Signal<Option<CardMark>>>,
 ) -> impl IntoView {
+    let mark = mark.unwrap_or_else(|| Signal::stored(summary_mark(&event)));
     let href = event.path();
     let headline = event.headline().to_owned();
     let summary = event.card_summary().map(str::to_owned);
@@ -49,6 +57,13 @@ pub fn EventCard(
                 <CategoryBadge category=event.category.clone()/>
                 {event.occurred_on.clone().map(|day| view! {
                     <span class="event-card__date"><DayText day/></span>
+                })}
+                {move || mark.get().map(|m| view! {
+                    <span class=format!("event-card__mark event-card__mark--{}", m.token())>
+                        <span class="event-card__mark-word">{m.word()}</span>
+                        " "
+                        <DayText day=m.day.clone()/>
+                    </span>
                 })}
             </p>
             {title}

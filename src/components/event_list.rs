@@ -12,7 +12,15 @@
 //!
 //! The pages loaded and the reader's place are kept for the history entry
 //! (see `history`): Back and Forward show the same cards at the same spot.
+//!
+//! Sorted by update (`sort=updated`, which the API cannot do), the list
+//! reads the matching events up to a bound, sorts them (the rules are
+//! `eventdesk_page_logic::feed::updates`), and "Load more" shows the next
+//! cards of that sorted list; when the bound was hit a line says so.
+//! Cards whose history holds a correction are marked once their details
+//! are read (see `corrections`).
 
+mod corrections;
 mod history;
 
 use std::collections::HashSet;
@@ -20,13 +28,15 @@ use std::sync::Arc;
 
 use eventdesk_model::EventSummary;
 use eventdesk_page_logic::feed::history::Pages;
+use eventdesk_page_logic::feed::updates::{summary_mark, UpdateRead};
 use eventdesk_page_logic::feed::words::{results_line, shown_line};
-use eventdesk_page_logic::feed::{events_query, FeedFilters, PAGE_SIZE};
+use eventdesk_page_logic::feed::{events_query, FeedFilters, FeedSort, PAGE_SIZE};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use self::corrections::Corrections;
 use self::history::ListHistory;
 use super::event_card::{EventCard, EventCardSkeleton};
 use crate::api::{self, ApiError};
@@ -72,6 +82,11 @@ pub struct EventFeed {
     pub more: RwSignal<More>,
     /// Said to screen readers after a page is appended.
     pub announcement: RwSignal<String>,
+    /// Sorted here: the bound's line when it was hit.
+    pub bound: RwSignal<Option<String>>,
+    /// Sorted here: the whole sorted list, of which `items` is the start.
+    sorted: StoredValue<Vec<Arc<EventSummary>>>,
+    corrections: Corrections,
     request: Memo<ListRequest>,
     generation: StoredValue<u64>,
     history: ListHistory,
@@ -87,6 +102,9 @@ impl EventFeed {
             phase: RwSignal::new(Phase::Loading),
             more: RwSignal::new(More::Idle),
             announcement: RwSignal::new(String::new()),
+            bound: RwSignal::new(None),
+            sorted: StoredValue::new(Vec::new()),
+            corrections: Corrections::new(),
             request,
             generation: StoredValue::new(0),
             history: ListHistory::new(),
@@ -109,25 +127,41 @@ impl EventFeed {
     fn load_first(self, request: ListRequest) {
         let generation = self.bump();
         self.more.set(More::Idle);
+        self.bound.set(None);
         let empty = self.items.with_untracked(Vec::is_empty);
         self.phase.set(if empty {
             Phase::Loading
         } else {
             Phase::Refreshing
         });
-        let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
+        let query = list_key(&request);
         // Back or Forward to pages already loaded: the same cards, the same spot.
         if let Some((pages, place)) = self.history.restore(&query) {
-            self.items
-                .set(pages.items.into_iter().map(Arc::new).collect());
+            let items: Vec<Arc<EventSummary>> = pages.items.into_iter().map(Arc::new).collect();
+            match pages.sorted {
+                Some(sorted) => {
+                    self.sorted.set_value(items);
+                    self.bound.set(sorted.bound);
+                    self.show_sorted(sorted.shown);
+                }
+                None => {
+                    self.items.set(items);
+                    self.next.set(pages.next);
+                }
+            }
             self.total.set(pages.total);
-            self.next.set(pages.next);
             self.phase.set(Phase::Ready);
+            self.corrections.read_for(self.items);
             if let Some(place) = place {
                 self.history.return_to(place);
             }
             return;
         }
+        if request.filters.sort == FeedSort::Updated {
+            spawn_local(self.load_sorted(request, generation));
+            return;
+        }
+        let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
         spawn_local(async move {
             let result = api::list_events(&query).await;
             if !self.is_current(generation) {
@@ -147,32 +181,86 @@ impl EventFeed {
                     self.next.set(page.next_cursor.filter(|c| !c.is_empty()));
                     self.phase.set(Phase::Ready);
                     self.remember();
+                    self.corrections.read_for(self.items);
                 }
-                Err(error) => {
-                    // Cards of other filters would mislead: the error replaces them.
-                    self.items.set(Vec::new());
-                    self.total.set(None);
-                    self.next.set(None);
-                    self.phase.set(Phase::Failed(error));
-                    self.history.keep(None);
-                }
+                Err(error) => self.fail(error),
             }
         });
+    }
+
+    /// The first page did not come.
+    fn fail(self, error: ApiError) {
+        // Cards of other filters would mislead: the error replaces them.
+        self.items.set(Vec::new());
+        self.sorted.set_value(Vec::new());
+        self.total.set(None);
+        self.next.set(None);
+        self.phase.set(Phase::Failed(error));
+        self.history.keep(None);
+    }
+
+    /// Sorted by update: reads the matching events up to the bound, sorts
+    /// them and shows the first page of them.
+    async fn load_sorted(self, request: ListRequest, generation: u64) {
+        let mut read = UpdateRead::default();
+        let mut total = None;
+        while let Some(query) = read.next_query(&request.filters, request.entity.as_deref()) {
+            let result = api::list_events(&query).await;
+            if !self.is_current(generation) {
+                return;
+            }
+            match result {
+                Ok(page) => {
+                    total = total.or(page.total);
+                    read.add(page);
+                }
+                Err(error) => return self.fail(error),
+            }
+        }
+        let (events, bound) = read.finish();
+        self.sorted
+            .set_value(events.into_iter().map(Arc::new).collect());
+        self.total.set(total);
+        self.bound.set(bound);
+        self.show_sorted(PAGE_SIZE as usize);
+        self.phase.set(Phase::Ready);
+        self.remember();
+        self.corrections.read_for(self.items);
+    }
+
+    /// Shows the first `shown` cards of the sorted list.
+    fn show_sorted(self, shown: usize) {
+        let sorted = self.sorted.get_value();
+        let shown = shown.min(sorted.len());
+        self.items.set(sorted[..shown].to_vec());
+        self.next
+            .set((shown < sorted.len()).then(|| format!("shown:{shown}")));
     }
 
     /// Keeps the pages loaded so far for the history entry.
     fn remember(self) {
         let request = self.request.get_untracked();
-        let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
-        let pages = self.items.with_untracked(|items| {
-            Pages::keep(
-                &query,
-                items.iter().map(|e| e.as_ref()),
-                self.total.get_untracked(),
-                self.next.get_untracked().as_deref(),
-                js_sys::Date::now(),
-            )
-        });
+        let query = list_key(&request);
+        let now = js_sys::Date::now();
+        let total = self.total.get_untracked();
+        let pages = if request.filters.sort == FeedSort::Updated {
+            let shown = self.items.with_untracked(Vec::len);
+            self.sorted
+                .with_value(|sorted| {
+                    Pages::keep(&query, sorted.iter().map(|e| e.as_ref()), total, None, now)
+                })
+                .map(|p| p.sorted_here(shown, self.bound.get_untracked()))
+        } else {
+            self.items.with_untracked(|items| {
+                Pages::keep(
+                    &query,
+                    items.iter().map(|e| e.as_ref()),
+                    total,
+                    self.next.get_untracked().as_deref(),
+                    now,
+                )
+            })
+        };
         self.history.keep(pages);
     }
 
@@ -203,10 +291,20 @@ impl EventFeed {
         let Some(cursor) = self.next.get_untracked() else {
             return;
         };
+        let request = self.request.get_untracked();
+        if request.filters.sort == FeedSort::Updated {
+            // The rest of the sorted list is here already.
+            let first_new = self.items.with_untracked(Vec::len);
+            self.show_sorted(first_new + PAGE_SIZE as usize);
+            self.remember();
+            self.announce_more(self.items.with_untracked(Vec::len) - first_new);
+            self.corrections.read_for(self.items);
+            done(first_new);
+            return;
+        }
         // Not a new generation: a new filter must still cancel this.
         let generation = self.generation.try_get_value().unwrap_or(0);
         self.more.set(More::Loading);
-        let request = self.request.get_untracked();
         let query = events_query(
             &request.filters,
             request.entity.as_deref(),
@@ -239,17 +337,33 @@ impl EventFeed {
                     self.next.set(page.next_cursor.filter(|c| !c.is_empty()));
                     self.more.set(More::Idle);
                     self.remember();
-                    let shown = self.items.with_untracked(Vec::len);
-                    let noun = if added == 1 { "event" } else { "events" };
-                    self.announcement.set(format!(
-                        "{added} more {noun} loaded. {}.",
-                        shown_line(shown, self.total.get_untracked())
-                    ));
+                    self.announce_more(added);
+                    self.corrections.read_for(self.items);
                     done(first_new);
                 }
                 Err(error) => self.more.set(More::Failed(error)),
             }
         });
+    }
+
+    /// Tells screen readers that `added` cards were appended.
+    fn announce_more(self, added: usize) {
+        let shown = self.items.with_untracked(Vec::len);
+        let noun = if added == 1 { "event" } else { "events" };
+        self.announcement.set(format!(
+            "{added} more {noun} loaded. {}.",
+            shown_line(shown, self.total.get_untracked())
+        ));
+    }
+}
+
+/// What a list's history entry is kept under: the API query of its first
+/// page, and the order when it is sorted here.
+fn list_key(request: &ListRequest) -> String {
+    let query = events_query(&request.filters, request.entity.as_deref(), None, PAGE_SIZE);
+    match request.filters.sort.url_value() {
+        Some(sort) => format!("{query}&{}={sort}", FeedSort::KEY),
+        None => query,
     }
 }
 
@@ -276,8 +390,11 @@ pub fn EventList(
         phase,
         more,
         announcement,
+        bound,
+        corrections,
         ..
     } = feed;
+    let marks = corrections.marks;
     let list_ref = NodeRef::<html::Ol>::new();
     let loading = Memo::new(move |_| phase.get() == Phase::Loading);
     let refreshing = Memo::new(move |_| phase.get() == Phase::Refreshing);
@@ -320,6 +437,9 @@ pub fn EventList(
     view! {
         <div class="event-results">
             <p class="results-count" role="status" aria-live="polite">{count_text}</p>
+            {move || (ready.get() && !is_empty.get()).then(|| bound.get()).flatten().map(|line| view! {
+                <p class="results-bound muted">{line}</p>
+            })}
             <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
             {move || loading.get().then(|| view! {
                 <div class="event-list event-list--skeleton" aria-hidden="true">
@@ -338,8 +458,18 @@ pub fn EventList(
                 <For
                     each=move || items.get()
                     key=|event| event.id.clone()
-                    children=move |event| view! {
-                        <li class="event-list__item"><EventCard event heading/></li>
+                    children=move |event| {
+                        let mark = {
+                            let event = event.clone();
+                            Signal::derive(move || {
+                                marks
+                                    .with(|m| m.get(&event.id).cloned())
+                                    .or_else(|| summary_mark(&event))
+                            })
+                        };
+                        view! {
+                            <li class="event-list__item"><EventCard event heading mark/></li>
+                        }
                     }
                 />
             </ol>

@@ -3,6 +3,8 @@
 //! the URL query: every change navigates (a new history entry, no scroll to
 //! the top), so a filtered view is shared, reloaded and walked with back and
 //! forward like any page, and the fields follow the URL when it changes.
+//! The order (newest events first, or recently updated first) is kept
+//! the same way, beside the filters; clearing the filters keeps it.
 //!
 //! A value the API does not list (a category missing from `/categories`, a
 //! level missing from `/methodology`, a country that is not a code) is
@@ -15,7 +17,9 @@ use std::time::Duration;
 use eventdesk_model::query::SEARCH_MAX;
 use eventdesk_model::ConfidenceLevel;
 use eventdesk_page_logic::category::{category_icon, NEUTRAL_ICON};
-use eventdesk_page_logic::feed::{FeedFilters, FilterField, Unrecognised, UnrecognisedKind};
+use eventdesk_page_logic::feed::{
+    FeedFilters, FeedSort, FilterField, Unrecognised, UnrecognisedKind,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -163,7 +167,8 @@ pub fn FeedFilterForm(
         move |_| {
             cancel_pending();
             draft.set(String::new());
-            apply(FeedFilters::default());
+            // The filters go; the order the reader chose stays.
+            apply(FeedFilters::default().sorted(filters.get_untracked().sort));
             // The button disappears with the filters: keep focus in the form.
             if let Some(input) = search_ref.get_untracked() {
                 let _ = input.focus();
@@ -310,6 +315,14 @@ pub fn FeedFilterForm(
             />
         }
     };
+    let sort = Memo::new(move |_| filters.with(|f| f.sort));
+    let on_sort = {
+        let apply = apply.clone();
+        move |ev: leptos::ev::Event| {
+            let next = current().sorted(FeedSort::from_value(&event_target_value(&ev)));
+            apply(next);
+        }
+    };
     let date_input = {
         let set_field = set_field.clone();
         move |field: FilterField| {
@@ -393,9 +406,20 @@ pub fn FeedFilterForm(
                     </div>
                 })
             }}
+            <div class="filters__sort">
+                <label for="feed-sort">"Order"</label>
+                <select id="feed-sort" name=FeedSort::KEY prop:value=move || sort.get().form_value() on:change=on_sort>
+                    {FeedSort::ALL.map(|s| view! {
+                        <option value=s.form_value() selected=move || sort.get() == s>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             // Always there, so the list below does not jump when a first filter is set.
             <p class="filters__active">
                 <span class="muted">{move || match active.get() {
+                    0 if sort.get() == FeedSort::Updated => {
+                        "No filters: every event, recently updated first".to_owned()
+                    }
                     0 => "No filters: every event, newest first".to_owned(),
                     1 => "1 filter applied".to_owned(),
                     n => format!("{n} filters applied"),

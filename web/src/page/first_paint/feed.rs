@@ -9,6 +9,7 @@
 
 use eventdesk_model::confidence::sources_count;
 use eventdesk_model::{EventPage, EventSummary};
+use eventdesk_page_logic::feed::updates::summary_mark;
 use eventdesk_page_logic::feed::words::{results_line, source_names_line};
 use eventdesk_page_logic::map::locator::{card_dots, dot_style, FILE_NAME};
 
@@ -20,10 +21,15 @@ const NAMES_SHOWN: usize = 3;
 const EVENTS_ID: &str = "events";
 
 /// The feed's first paint with `first`, the first page of its cards;
-/// `filtered` when the address narrows the list (the count's wording).
-pub fn feed_page(first: &EventPage, filtered: bool) -> String {
+/// `filtered` when the address narrows the list (the count's wording);
+/// `bound`, sorted by update, when not every matching event was sorted.
+pub fn feed_page(first: &EventPage, filtered: bool, bound: Option<&str>) -> String {
     let shown = first.items.len() as u64;
     let count = results_line(first.total.unwrap_or(shown).max(shown), filtered);
+    let bound = bound
+        .filter(|_| !first.items.is_empty())
+        .map(|line| format!("<p class=\"results-bound muted\">{}</p>", escape(line)))
+        .unwrap_or_default();
     let cards: String = first.items.iter().map(card).collect();
     let map_room = if first.items.iter().any(|e| !card_dots(e).is_empty()) {
         "<div class=\"feed__room feed__room--map\" aria-hidden=\"true\"></div>"
@@ -45,12 +51,13 @@ pub fn feed_page(first: &EventPage, filtered: bool) -> String {
             "<div class=\"feed__room feed__room--filters\" aria-hidden=\"true\"></div>",
             "{map_room}",
             "<div id=\"{events}\" class=\"feed__events\" tabindex=\"-1\">",
-            "<div class=\"event-results\"><p class=\"results-count\">{count}</p>{list}</div>",
+            "<div class=\"event-results\"><p class=\"results-count\">{count}</p>{bound}{list}</div>",
             "</div></div>",
         ),
         events = EVENTS_ID,
         map_room = map_room,
         count = escape(&count),
+        bound = bound,
         list = list,
     ))
 }
@@ -62,6 +69,20 @@ fn card(event: &EventSummary) -> String {
         .occurred_on
         .as_ref()
         .map(|day| format!("<span class=\"event-card__date\">{}</span>", day_html(day)))
+        .unwrap_or_default();
+    // What changed since, from the summary (corrections come with the app).
+    let mark = summary_mark(event)
+        .map(|m| {
+            format!(
+                concat!(
+                    "<span class=\"event-card__mark event-card__mark--{token}\">",
+                    "<span class=\"event-card__mark-word\">{word}</span> {day}</span>",
+                ),
+                token = m.token(),
+                word = m.word(),
+                day = day_html(&m.day),
+            )
+        })
         .unwrap_or_default();
     let summary = event
         .card_summary()
@@ -122,7 +143,7 @@ fn card(event: &EventSummary) -> String {
     format!(
         concat!(
             "<li class=\"event-list__item\"><article class=\"event-card\">",
-            "<p class=\"event-card__meta\">{badge}{date}</p>",
+            "<p class=\"event-card__meta\">{badge}{date}{mark}</p>",
             "<h2 class=\"event-card__headline\"><a class=\"event-card__link\" href=\"{href}\">{headline}</a></h2>",
             "{summary}{where_html}",
             "<p class=\"event-card__confidence\">",
@@ -133,6 +154,7 @@ fn card(event: &EventSummary) -> String {
         ),
         badge = category_badge(category),
         date = date,
+        mark = mark,
         href = escape(&event.path()),
         headline = escape(event.headline()),
         summary = summary,
@@ -164,7 +186,11 @@ mod tests {
 
     #[test]
     fn the_first_cards_are_the_apps_markup() {
-        let html = feed_page(&page_of(serde_json::json!([paris()]), Some(57)), false);
+        let html = feed_page(
+            &page_of(serde_json::json!([paris()]), Some(57)),
+            false,
+            None,
+        );
         assert!(html.starts_with("<a data-first-paint class=\"skip-link\""));
         assert_eq!(
             html.matches(MARK).count(),
@@ -197,7 +223,7 @@ mod tests {
         event["location"]["label"] = "<b>Paris</b>".into();
         event["source_names"] = serde_json::json!(["<i>AP</i>", "BBC"]);
         event["id"] = "a\"b".into();
-        let html = feed_page(&page_of(serde_json::json!([event]), None), true);
+        let html = feed_page(&page_of(serde_json::json!([event]), None), true, None);
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img src=x"));
         assert!(!html.contains("<b>"));
@@ -209,7 +235,7 @@ mod tests {
 
     #[test]
     fn no_cards_no_list() {
-        let html = feed_page(&page_of(serde_json::json!([]), Some(0)), true);
+        let html = feed_page(&page_of(serde_json::json!([]), Some(0)), true, None);
         assert!(html.contains("No event matches these filters"));
         assert!(!html.contains("event-list"));
         assert!(!html.contains("feed__room--map"));
