@@ -17,6 +17,7 @@ pub mod category;
 pub mod document;
 pub mod event;
 pub mod feed;
+pub mod follow;
 pub mod form;
 pub mod map;
 pub mod missing;
