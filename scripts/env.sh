@@ -44,6 +44,11 @@ EVENTDESK_SERVER_BIN="$EVENTDESK_ROOT/target/server/eventdesk-server"
 EVENTDESK_WEB_BIN="$EVENTDESK_ROOT/target/server/eventdesk-web"
 export EVENTDESK_SERVER_BIN EVENTDESK_WEB_BIN
 
+# Python's feedparser, which the feed tests read the Atom feeds with
+# (made by setup.sh with tests/feeds/venv.sh).
+EVENTDESK_FEEDS_VENV="$EVENTDESK_ROOT/target/feeds-venv"
+export EVENTDESK_FEEDS_VENV
+
 eventdesk_log() { printf '\n==> %s\n' "$*" >&2; }
 
 # Run a command as root: directly when we are root (CI), else with sudo.

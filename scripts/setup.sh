@@ -10,6 +10,7 @@
 #   - npm packages from package-lock.json: binaryen 132 (wasm-opt),
 #     @playwright/test, @axe-core/playwright (never a downloaded browser)
 #   - Debian's chromium and chromium-driver (apt-get, only if missing)
+#   - Python's feedparser in target/feeds-venv (tests/feeds/requirements.txt)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$EVENTDESK_ROOT"
@@ -94,5 +95,8 @@ else
   eventdesk_as_root env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-liberation
 fi
+
+# --- feedparser, for the feed tests ------------------------------------------
+bash "$EVENTDESK_ROOT/tests/feeds/venv.sh"
 
 echo "setup: done"

@@ -15,6 +15,7 @@ pub mod feed_filter_country;
 pub mod feed_filter_vocabulary;
 pub mod feed_filters;
 pub mod feed_map;
+pub mod follow;
 pub mod history;
 pub mod location;
 pub mod map_marks;

@@ -18,7 +18,7 @@ fn page_link() -> String {
 }
 
 /// Copies with the Clipboard API; false when it is missing or refused.
-async fn clipboard_copy(text: &str) -> bool {
+pub(crate) async fn clipboard_copy(text: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return false;
     };
@@ -34,7 +34,7 @@ async fn clipboard_copy(text: &str) -> bool {
 }
 
 /// The old way: select the text and ask the document to copy it.
-fn select_and_copy(input: &web_sys::HtmlInputElement) -> bool {
+pub(crate) fn select_and_copy(input: &web_sys::HtmlInputElement) -> bool {
     input.select();
     web_sys::window()
         .and_then(|w| w.document())

@@ -117,6 +117,7 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
             <EntityChips entities/>
             <ReportsSection sources=sources.clone() reports methodology/>
             <Later><ShareSection title=headline.clone()/></Later>
+            <Later><crate::components::follow::FollowEvent/></Later>
             <Later>
                 <SubmitIntro confidence=s.confidence.clone() event_id=s.id.clone() sources=sources.clone()/>
             </Later>

@@ -82,6 +82,7 @@ pub fn HomePage() -> impl IntoView {
                     }
                 />
             </div>
+            <crate::components::follow::FollowFeed path=Signal::derive(move || eventdesk_page_logic::follow::feed_path(&filters.get())) what="new events matching these filters"/>
         </div>
     }
 }
