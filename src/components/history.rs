@@ -1,24 +1,27 @@
 //! "Updates": what changed on the event, newest first. No history: no section.
+//! Each entry has its own anchor (`update_anchors`), which the header's
+//! correction line links to.
 
 use eventdesk_model::HistoryEntry;
-use eventdesk_page_logic::event::history::history_newest_first;
+use eventdesk_page_logic::event::history::{newest_first_order, update_anchors};
 use leptos::prelude::*;
 
 use super::time::Moment;
 
 #[component]
 pub fn HistorySection(history: Vec<HistoryEntry>) -> impl IntoView {
-    let entries: Vec<HistoryEntry> = history_newest_first(&history)
+    let mut anchors = update_anchors(&history);
+    let entries: Vec<(String, HistoryEntry)> = newest_first_order(&history)
         .into_iter()
-        .cloned()
+        .map(|i| (std::mem::take(&mut anchors[i]), history[i].clone()))
         .collect();
     (!entries.is_empty()).then(|| {
         view! {
             <section class="section history" aria-labelledby="history-heading">
                 <h2 id="history-heading">"Updates"</h2>
                 <ol class="timeline">
-                    {entries.into_iter().map(|e| view! {
-                        <li class="timeline__entry">
+                    {entries.into_iter().map(|(anchor, e)| view! {
+                        <li class="timeline__entry" id=anchor tabindex="-1">
                             <p class="timeline__when">
                                 <span class="badge badge--neutral">{e.kind.label()}</span>
                                 " "

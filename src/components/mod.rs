@@ -3,6 +3,7 @@
 pub mod basemap;
 pub mod category_badge;
 pub mod confidence;
+pub mod correction_notice;
 pub mod deferred;
 pub mod entity_chips;
 pub mod error_view;
@@ -19,6 +20,7 @@ pub mod follow;
 pub mod history;
 pub mod location;
 pub mod map_marks;
+pub mod related_events;
 pub mod reports;
 pub mod share;
 pub mod share_links;

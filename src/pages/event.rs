@@ -14,12 +14,14 @@ use crate::api::{self, ApiError};
 use crate::components::{
     category_badge::CategoryBadge,
     confidence::ConfidenceSection,
+    correction_notice::CorrectionNotice,
     deferred::Later,
     entity_chips::EntityChips,
     error_view::{error_description, error_heading, ErrorView},
     extraction::ExtractionSection,
     history::HistorySection,
     location::LocationSection,
+    related_events::RelatedEvents,
     reports::ReportsSection,
     share::ShareSection,
     skeleton::EventSkeleton,
@@ -95,8 +97,9 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
         entities,
         history,
         extraction,
-        ..
+        related_ids,
     } = event;
+    let this = s.clone();
     view! {
         <article class="event" aria-labelledby="event-headline">
             <header class="event-header">
@@ -106,6 +109,7 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
                 {s.occurred_on.clone().map(|day| view! {
                     <p class="event-header__date">"Occurred on " <DayText day/></p>
                 })}
+                <CorrectionNotice history=history.clone()/>
             </header>
             <LocationSection location=s.location.clone()/>
             <ConfidenceSection
@@ -125,6 +129,7 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
             <Later>
                 {extraction.clone().map(|extraction| view! { <ExtractionSection extraction/> })}
             </Later>
+            <Later><RelatedEvents event=this.clone() related_ids=related_ids.clone()/></Later>
         </article>
     }
 }

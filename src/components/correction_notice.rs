@@ -1,0 +1,28 @@
+//! The header's correction line: "Corrected on 3 December 2024: what
+//! changed", a link to that entry in Updates. The rule and the words are
+//! `eventdesk_page_logic::event::correction`; the server's first paint
+//! draws the same markup (`web/src/page/first_paint.rs`).
+
+use eventdesk_model::HistoryEntry;
+use eventdesk_page_logic::event::correction::correction_notice;
+use leptos::prelude::*;
+
+use super::time::DayText;
+
+#[component]
+pub fn CorrectionNotice(history: Vec<HistoryEntry>) -> impl IntoView {
+    correction_notice(&history).map(|n| {
+        let lead = n.lead();
+        let tail = n.tail();
+        let href = n.href();
+        view! {
+            <p class="event-header__correction">
+                <a class="correction-notice" href=href>
+                    <span class="correction-notice__lead">{lead}</span>
+                    {n.day.map(|day| view! { " " <DayText day/> })}
+                    {tail}
+                </a>
+            </p>
+        }
+    })
+}
