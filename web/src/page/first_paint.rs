@@ -1,5 +1,6 @@
 //! First paints: the page for `/events/{id}` carries the site header and
-//! the event's own header (category, headline, summary, date) as plain
+//! the event's own header (category, headline, summary, date, the latest
+//! correction) as plain
 //! HTML, so a reader sees what happened as soon as the HTML arrives, before
 //! the app has downloaded and started, and without JavaScript at all; the
 //! feed's page (`/`) carries the site header and the feed's heading.
@@ -19,6 +20,7 @@
 use eventdesk_model::time::{full_day, iso_day, long_day};
 use eventdesk_model::{Category, Day, Event};
 use eventdesk_page_logic::category::category_icon;
+use eventdesk_page_logic::event::correction::correction_notice;
 
 use crate::escape::html as escape;
 
@@ -51,20 +53,46 @@ pub fn event_page(event: &Event) -> String {
             )
         })
         .unwrap_or_default();
+    let correction = correction_html(event);
     page(&format!(
         concat!(
             "<article class=\"event\" aria-labelledby=\"event-headline\">",
             "<header class=\"event-header\">",
             "<p class=\"event-category\">{badge}</p>",
             "<h1 class=\"event-header__headline\" id=\"event-headline\">{headline}</h1>",
-            "{summary}{date}",
+            "{summary}{date}{correction}",
             "</header></article>",
         ),
         badge = category_badge(category),
         headline = escape(event.headline()),
         summary = summary,
         date = date,
+        correction = correction,
     ))
+}
+
+/// The header's correction line as `CorrectionNotice`
+/// (`src/components/correction_notice.rs`) draws it, when there is one.
+fn correction_html(event: &Event) -> String {
+    let Some(n) = correction_notice(&event.history) else {
+        return String::new();
+    };
+    let day = n
+        .day
+        .as_ref()
+        .map(|day| format!(" {}", day_html(day)))
+        .unwrap_or_default();
+    format!(
+        concat!(
+            "<p class=\"event-header__correction\">",
+            "<a class=\"correction-notice\" href=\"{href}\">",
+            "<span class=\"correction-notice__lead\">{lead}</span>{day}{tail}</a></p>",
+        ),
+        href = escape(&n.href()),
+        lead = escape(&n.lead()),
+        day = day,
+        tail = escape(&n.tail()),
+    )
 }
 
 /// A calendar day as the app's `DayText` (`src/components/time.rs`) first
@@ -172,6 +200,30 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
         assert!(html.contains("Occurred on <span>soon&lt;b&gt;</span>"));
         assert!(html.contains("aria-hidden=\"true\">&lt;i&gt;</span> Space weather</span>"));
+    }
+
+    #[test]
+    fn the_latest_correction_is_said_in_the_header_and_escaped() {
+        let mut value: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../api/examples/event-paris-coalition.json"
+        ))
+        .unwrap();
+        assert!(!event_page(&event(value.clone())).contains("event-header__correction"));
+        value["history"] = serde_json::json!([
+            { "at": "2024-12-03T20:00:00Z", "kind": "corrected", "summary": "first" },
+            { "at": "2024-12-04T09:30:00Z", "kind": "corrected",
+              "summary": "<script>alert(1)</script> & \"lifted\"" },
+        ]);
+        let html = event_page(&event(value));
+        assert!(!html.contains("<script"));
+        assert!(html.contains(concat!(
+            "<p class=\"event-header__correction\">",
+            "<a class=\"correction-notice\" href=\"#update-20241204T093000Z\">",
+            "<span class=\"correction-notice__lead\">2 corrections; latest on</span> ",
+            "<time datetime=\"2024-12-04\" title=\"Wednesday, 4 December 2024\">4 December 2024</time>",
+            ": &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;lifted&quot;</a></p>",
+        )));
+        assert!(html.find("event-header__date") < html.find("event-header__correction"));
     }
 
     #[test]
