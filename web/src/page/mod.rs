@@ -73,7 +73,7 @@ pub async fn render(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Respons
         files::template(&config.dist, uri.path()),
         PageData::load(&state.upstream, page, !config.no_preload),
     );
-    let head = head::head_for(&data, uri.path(), &origin).map(|head| head.render());
+    let head = head::tags_for(&data, uri.path(), uri.query(), &origin);
     let address = uri.path_and_query().map_or("/", |pq| pq.as_str());
     let embedded = if config.no_preload {
         None
