@@ -11,18 +11,25 @@ use super::time::DayText;
 
 #[component]
 pub fn CorrectionNotice(history: Vec<HistoryEntry>) -> impl IntoView {
-    correction_notice(&history).map(|n| {
-        let lead = n.lead();
-        let tail = n.tail();
-        let href = n.href();
-        view! {
-            <p class="event-header__correction">
-                <a class="correction-notice" href=href>
-                    <span class="correction-notice__lead">{lead}</span>
-                    {n.day.map(|day| view! { " " <DayText day/> })}
-                    {tail}
-                </a>
-            </p>
-        }
-    })
+    // Nothing at all without a correction (an `Option` would leave a
+    // placeholder comment the server's first paint does not have).
+    let Some(n) = correction_notice(&history) else {
+        return ().into_any();
+    };
+    let lead = n.lead();
+    let tail = n.tail();
+    let href = n.href();
+    view! {
+        <p class="event-header__correction">
+            <a class="correction-notice" href=href>
+                <span class="correction-notice__lead">{lead}</span>
+                {match n.day {
+                    Some(day) => view! { " " <DayText day/> }.into_any(),
+                    None => ().into_any(),
+                }}
+                {tail}
+            </a>
+        </p>
+    }
+    .into_any()
 }

@@ -51,7 +51,7 @@ pub fn RelatedEvents(event: EventSummary, related_ids: Vec<String>) -> impl Into
 
 fn outcome(answer: Result<eventdesk_model::Event, ApiError>) -> RelatedOutcome {
     match answer {
-        Ok(event) => RelatedOutcome::Found(event.summary),
+        Ok(event) => RelatedOutcome::Found(Box::new(event.summary)),
         Err(error) if error.status() == Some(410) => RelatedOutcome::Withdrawn {
             reason: error.detail().map(str::to_owned),
         },

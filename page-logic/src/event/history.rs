@@ -2,6 +2,7 @@
 //! each one has on the page (`#update-20241203T200000Z`), so a line that
 //! names an update (the header's correction, `correction.rs`) can link to it.
 
+use chrono::{Datelike, Timelike};
 use eventdesk_model::HistoryEntry;
 
 /// The history, newest first. Entries whose time does not parse keep their
@@ -38,7 +39,21 @@ pub fn update_anchors(history: &[HistoryEntry]) -> Vec<String> {
     let mut anchors: Vec<String> = Vec::with_capacity(history.len());
     for (i, entry) in history.iter().enumerate() {
         let base = match entry.at.parse() {
-            Some(at) => format!("update-{}", at.to_utc().format("%Y%m%dT%H%M%SZ")),
+            Some(at) => {
+                // By hand: chrono's strftime patterns would pull its format
+                // parser into the app (see `eventdesk_model::time`).
+                let at = at.to_utc();
+                let (day, time) = (at.date_naive(), at.time());
+                format!(
+                    "update-{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                    day.year(),
+                    day.month(),
+                    day.day(),
+                    time.hour(),
+                    time.minute(),
+                    time.second()
+                )
+            }
             None => format!("update-{}", i + 1),
         };
         let mut anchor = base.clone();

@@ -43,7 +43,7 @@ pub fn related_to_load(own_id: &str, related_ids: &[String]) -> RelatedLoad {
 /// What reading one related event gave.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RelatedOutcome {
-    Found(EventSummary),
+    Found(Box<EventSummary>),
     /// 410 Gone, with the problem's detail (why) when it has one.
     Withdrawn {
         reason: Option<String>,
@@ -96,7 +96,7 @@ pub fn story(
                     StoryItem::Withdrawn { .. } => false,
                 });
                 if !listed {
-                    dated.push(StoryItem::Related(event));
+                    dated.push(StoryItem::Related(*event));
                 }
             }
             RelatedOutcome::Withdrawn { reason } => withdrawn.push(StoryItem::Withdrawn {
@@ -191,10 +191,10 @@ mod tests {
         let story = story(
             &this,
             vec![
-                RelatedOutcome::Found(on("paris", Some("2025-09-04"))),
-                RelatedOutcome::Found(on("undated", None)),
-                RelatedOutcome::Found(on("oval", Some("2025-02-28"))),
-                RelatedOutcome::Found(on("odd", Some("soon"))),
+                RelatedOutcome::Found(Box::new(on("paris", Some("2025-09-04")))),
+                RelatedOutcome::Found(Box::new(on("undated", None))),
+                RelatedOutcome::Found(Box::new(on("oval", Some("2025-02-28")))),
+                RelatedOutcome::Found(Box::new(on("odd", Some("soon")))),
             ],
             0,
         )
@@ -214,7 +214,7 @@ mod tests {
                     reason: Some(format!("Duplicate {}", "x ".repeat(200))),
                 },
                 RelatedOutcome::Failed,
-                RelatedOutcome::Found(on("b", Some("2020-01-01"))),
+                RelatedOutcome::Found(Box::new(on("b", Some("2020-01-01")))),
                 RelatedOutcome::Withdrawn {
                     reason: Some("  ".into()),
                 },
@@ -240,7 +240,11 @@ mod tests {
         assert_eq!(story(&this, vec![RelatedOutcome::Failed], 0), None);
         // A related id that answers with this very event is not a story.
         assert_eq!(
-            story(&this, vec![RelatedOutcome::Found(on("a", None))], 0),
+            story(
+                &this,
+                vec![RelatedOutcome::Found(Box::new(on("a", None)))],
+                0
+            ),
             None
         );
     }
@@ -251,8 +255,8 @@ mod tests {
         let story = story(
             &this,
             vec![
-                RelatedOutcome::Found(on("b", None)),
-                RelatedOutcome::Found(on("b", None)),
+                RelatedOutcome::Found(Box::new(on("b", None))),
+                RelatedOutcome::Found(Box::new(on("b", None))),
             ],
             0,
         )
