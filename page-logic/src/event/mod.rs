@@ -4,3 +4,4 @@ pub mod correction;
 pub mod history;
 pub mod related;
 pub mod reports;
+pub mod standing;
