@@ -54,6 +54,10 @@ export default defineConfig({
       ],
     },
     trace: "retain-on-failure",
+    // Pages register a service worker (web/src/offline/sw.js), whose requests
+    // page.route() never sees: specs that do not test it keep it out.
+    // offline*.spec.ts and budget.spec.ts allow it.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
   },
   webServer: [
