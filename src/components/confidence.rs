@@ -4,6 +4,7 @@
 
 use eventdesk_model::confidence::{sources_phrase, tally, LADDER};
 use eventdesk_model::{Confidence, ConfidenceLevel, Methodology, Source};
+use eventdesk_page_logic::event::standing::next_level_standing;
 use leptos::prelude::*;
 
 use super::external_link::ExternalLink;
@@ -35,6 +36,7 @@ pub fn ConfidenceSection(
     let independent: Vec<Source> = counted.independent.into_iter().cloned().collect();
     let republished: Vec<Source> = counted.republished.into_iter().cloned().collect();
     let names_only = sources.is_empty() && !source_names.is_empty();
+    let any_trusted = sources.iter().any(|s| s.trusted);
     let explainer = {
         let confidence = confidence.clone();
         move || confidence.explainer(methodology.read().as_ref())
@@ -56,6 +58,12 @@ pub fn ConfidenceSection(
                     }).collect_view()}
                 </ul>
             })}
+            {any_trusted.then(|| view! {
+                <p class="trust-key muted">
+                    <TrustedMark/>
+                    " means the outlet is on the editors' trusted list."
+                </p>
+            })}
             {names_only.then(|| view! {
                 <ul class="source-names" aria-label="Sources">
                     {source_names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
@@ -64,21 +72,24 @@ pub fn ConfidenceSection(
             {(!republished.is_empty()).then(|| view! {
                 <div class="republished">
                     <p class="republished__intro">
-                        "Republished another source, so not counted as independent:"
+                        "Republished copies of another source's reporting, so counted once with it, not as independent:"
                     </p>
                     <ul class="source-names source-names--republished">
                         {republished.into_iter().map(|s| view! {
                             <li>
                                 <SourceName source=s/>
                                 " "
-                                <span class="badge badge--neutral">"Republished"</span>
+                                <span class="badge badge--neutral badge--republished">
+                                    <span class="badge__icon" aria-hidden="true">"⟳"</span>
+                                    " Republished copy"
+                                </span>
                             </li>
                         }).collect_view()}
                     </ul>
                 </div>
             })}
             <p class="confidence__explainer">{explainer}</p>
-            <Ladder confidence=confidence.clone()/>
+            <Ladder confidence=confidence.clone() sources=sources.clone() methodology/>
             {confidence.assessed_at.clone().map(|at| view! {
                 <p class="muted">"Assessed " <Moment at=at/></p>
             })}
@@ -89,16 +100,73 @@ pub fn ConfidenceSection(
     }
 }
 
+/// A source's name, linked to its article, with its mark when it is on the
+/// trusted list.
 #[component]
 fn SourceName(source: Source) -> impl IntoView {
     let href = source.link().map(str::to_owned);
-    view! { <ExternalLink href=href class="source-name">{source.name}</ExternalLink> }
+    let trusted = source.trusted;
+    view! {
+        <ExternalLink href=href class="source-name">{source.name}</ExternalLink>
+        {trusted.then(|| view! { " " <TrustedMark/> })}
+    }
+}
+
+/// "Trusted" in words with an icon, never colour alone.
+#[component]
+fn TrustedMark() -> impl IntoView {
+    view! {
+        <span class="badge badge--trusted">
+            <span class="badge__icon" aria-hidden="true">"★"</span>
+            " Trusted"
+        </span>
+    }
+}
+
+/// Each criterion of the next level with where this event stands on it,
+/// once the methodology has come; nothing when it lists none.
+#[component]
+fn NextLevelCriteria(
+    confidence: Confidence,
+    sources: Vec<Source>,
+    methodology: Signal<Option<Methodology>>,
+) -> impl IntoView {
+    move || {
+        let standing = next_level_standing(&confidence, &sources, methodology.read().as_ref());
+        (!standing.is_empty()).then(|| {
+            view! {
+                <ul class="ladder__criteria" aria-label="What the next level needs, and where this event stands">
+                    {standing.into_iter().map(|c| {
+                        let state = match c.standing.met() {
+                            Some(true) => "met",
+                            Some(false) => "short",
+                            None => "judged",
+                        };
+                        let icon = match state { "met" => "✓", "short" => "○", _ => "·" };
+                        view! {
+                            <li class=format!("ladder__criterion ladder__criterion--{state}")>
+                                <span class="ladder__icon" aria-hidden="true">{icon}</span>
+                                " "
+                                <span class="ladder__criterion-text">{c.criterion}</span>
+                                ": "
+                                <span class="ladder__standing">{c.standing.words()}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    }
 }
 
 /// The rungs unconfirmed → likely → verified with this event's marked;
 /// disputed beside them as a state of its own; then the next level.
 #[component]
-fn Ladder(confidence: Confidence) -> impl IntoView {
+fn Ladder(
+    confidence: Confidence,
+    sources: Vec<Source>,
+    methodology: Signal<Option<Methodology>>,
+) -> impl IntoView {
     let level = confidence.level.clone();
     let current = level.rung();
     let disputed = level == ConfidenceLevel::Disputed;
@@ -172,6 +240,7 @@ fn Ladder(confidence: Confidence) -> impl IntoView {
             </p>
             {off_ladder.map(|t| view! { <p class="ladder__next">{t}</p> })}
             {next.map(|t| view! { <p class="ladder__next">{t}</p> })}
+            <NextLevelCriteria confidence=confidence.clone() sources methodology/>
         </div>
     }
 }

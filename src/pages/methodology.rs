@@ -8,6 +8,7 @@
 use eventdesk_model::text::non_blank;
 use eventdesk_model::tone::TONE_DISCLAIMER;
 use eventdesk_model::{Methodology, MethodologyLevel, MethodologyTone};
+use eventdesk_page_logic::event::standing::{counts, Counted};
 use leptos::prelude::*;
 
 use crate::api;
@@ -55,6 +56,16 @@ fn MethodologyView(methodology: Methodology) -> impl IntoView {
                 .to_owned()
         });
     let independence = independence.and_then(|v| non_blank(&v).map(str::to_owned));
+    // Where the methodology's own criteria count trusted sources, level by level.
+    let trust_criteria: Vec<(String, String, String)> = levels
+        .iter()
+        .flat_map(|l| {
+            l.criteria
+                .iter()
+                .filter(|c| counts(c) == Some(Counted::TrustedSources))
+                .map(|c| (l.level.anchor(), level_label(l), c.trim().to_owned()))
+        })
+        .collect();
     let contents: Vec<(String, String)> = levels
         .iter()
         .map(|l| (l.level.anchor(), level_label(l)))
@@ -95,6 +106,33 @@ fn MethodologyView(methodology: Methodology) -> impl IntoView {
                 <dl class="method-tones">
                     {tones.into_iter().map(|t| view! { <ToneItem tone=t/> }).collect_view()}
                 </dl>
+            </section>
+            <section class="section" id="trust" aria-labelledby="trust-heading">
+                <h2 id="trust-heading">"How trust is decided"</h2>
+                <p>
+                    "The editors keep a list of trusted outlets. On an event page, each source on that list is marked "
+                    <span class="badge badge--trusted">
+                        <span class="badge__icon" aria-hidden="true">"★"</span>" Trusted"
+                    </span>
+                    ". Being on the list does not make an outlet's report true; it is what some levels ask for."
+                </p>
+                {(!trust_criteria.is_empty()).then(|| view! {
+                    <p>"Where trusted sources count:"</p>
+                    <ul class="method-trust">
+                        {trust_criteria.into_iter().map(|(anchor, label, criterion)| view! {
+                            <li><a href=format!("/methodology#{anchor}")>{label}</a>": "{criterion}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                <p>
+                    "An outlet that republished another listed source (a wire copy, or an outlet under the same owner) is marked "
+                    <span class="badge badge--neutral badge--republished">
+                        <span class="badge__icon" aria-hidden="true">"⟳"</span>" Republished copy"
+                    </span>
+                    " and counts once, with the source it copied"
+                    {independence.is_some().then_some(": see how independence is judged below")}
+                    "."
+                </p>
             </section>
             {independence.map(|text| view! {
                 <section class="section" id="independence" aria-labelledby="independence-heading">
