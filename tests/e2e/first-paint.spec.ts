@@ -65,9 +65,12 @@ async function rendering(page: Page, header: string, boxes: string[]): Promise<R
         const r = document.querySelector(selector)!.getBoundingClientRect();
         return [r.x, r.y, r.width, r.height].map(Math.round);
       };
+      // Elements and text as the reader gets them: the app's marker comments
+      // (where an optional part would go) are neither, so they are left out.
+      const markup = (selector: string) => document.querySelector(selector)!.outerHTML.replace(/<!--[^]*?-->/g, "");
       return {
-        siteHeader: document.querySelector(".site-header")!.outerHTML,
-        pageHeader: document.querySelector(header)!.outerHTML,
+        siteHeader: markup(".site-header"),
+        pageHeader: markup(header),
         boxes: boxes.map(box),
       };
     },
