@@ -32,10 +32,6 @@ fn api_is_the_shared_contract_unchanged() {
     }
     let ours = root.join("api");
     for file in files(&shared) {
-        // The seed page's text is the shared folder's own reading matter, not contract.
-        if file.extension().is_some_and(|e| e == "txt") {
-            continue;
-        }
         let theirs = std::fs::read(shared.join(&file)).expect("readable shared file");
         let mine = std::fs::read(ours.join(&file))
             .unwrap_or_else(|e| panic!("api/{} is missing: {e}", file.display()));
