@@ -51,7 +51,8 @@ test.describe("the feeds parse", () => {
     expect(entry?.summary).toBe(correction.summary);
     expect(entry?.tags).toEqual(["corrected"]);
     for (const e of parsed.entries) {
-      expect(e.link).toBe(`${baseURL}/events/${KOREA}`);
+      // Each change links to its own entry in the page's Updates.
+      expect(e.link).toMatch(new RegExp(`^${baseURL}/events/${KOREA}#update-\\d{8}T\\d{6}Z`));
       expect(e.id.startsWith(`${baseURL}/events/${KOREA}#`)).toBe(true);
       expect(e.summary_type).toBe("text/plain");
     }

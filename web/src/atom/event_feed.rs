@@ -5,7 +5,7 @@
 
 use eventdesk_model::url::encode_component;
 use eventdesk_model::{Event, HistoryEntry, HistoryKind};
-use eventdesk_page_logic::event::history::history_newest_first;
+use eventdesk_page_logic::event::history::{history_newest_first, update_anchors};
 use eventdesk_page_logic::follow::{event_feed_path, event_feed_title};
 use eventdesk_page_logic::share::event_url;
 use eventdesk_page_logic::text::clip;
@@ -18,6 +18,8 @@ pub fn event_feed(event: &Event, origin: &str) -> Feed {
     let headline = event.headline().to_owned();
     let mut entries: Vec<Entry> = Vec::new();
     let newest_first = history_newest_first(&event.history);
+    // Each entry links to its own place in the page's Updates.
+    let anchors = update_anchors(&event.history);
     for entry in &newest_first {
         let mut id = format!(
             "{page}#update-{}-{}",
@@ -35,7 +37,13 @@ pub fn event_feed(event: &Event, origin: &str) -> Feed {
         if before > 0 {
             id.push_str(&format!("-{}", before + 1));
         }
-        entries.push(history_entry(event, entry, id, &page, &headline));
+        let link = event
+            .history
+            .iter()
+            .position(|e| std::ptr::eq(e, *entry))
+            .and_then(|i| anchors.get(i))
+            .map_or_else(|| page.clone(), |anchor| format!("{page}#{anchor}"));
+        entries.push(history_entry(event, entry, id, &link, &headline));
     }
     if !event.history.iter().any(|e| e.kind == HistoryKind::Created) {
         entries.push(creation(event, &page, &headline, &newest_first));
@@ -78,7 +86,7 @@ fn history_entry(
     event: &Event,
     entry: &HistoryEntry,
     id: String,
-    page: &str,
+    link: &str,
     headline: &str,
 ) -> Entry {
     let label = entry.kind.label();
@@ -100,7 +108,7 @@ fn history_entry(
     Entry {
         id,
         title,
-        link: page.to_owned(),
+        link: link.to_owned(),
         updated,
         published: None,
         summary,
@@ -193,6 +201,10 @@ mod tests {
             format!("{page}#update-2025-09-04T12%3A00%3A00Z-source_added-2")
         );
         assert_eq!(feed.entries[3].summary, "Added BBC.");
+        assert_eq!(
+            feed.entries[3].link,
+            format!("{page}#update-20250904T120000Z-2")
+        );
         assert_eq!(feed.updated, "2025-09-06T08:00:00+00:00");
         assert_eq!(feed.url, format!("{page}/feed.atom"));
         assert_eq!(feed.page_url, page);
