@@ -492,5 +492,5 @@ pub fn write_index_only(dir: &Path) {
         "body { margin: 0 }\n".repeat(200),
     )
     .unwrap();
-    std::fs::write(dir.join("favicon.ico"), b"icon").unwrap();
+    std::fs::write(dir.join("favicon.svg"), b"<svg/>").unwrap();
 }
