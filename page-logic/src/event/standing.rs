@@ -139,7 +139,9 @@ pub fn next_level_standing(
 
 /// What a criterion's words count, if anything the data can answer.
 pub fn counts(criterion: &str) -> Option<Counted> {
-    let words = criterion.to_lowercase();
+    // ASCII case folding: the keywords are English, and Unicode's case
+    // tables would cost the event page kilobytes of WASM.
+    let words = criterion.to_ascii_lowercase();
     let about_sources = words.contains("source") || words.contains("outlet");
     if !about_sources {
         return None;
@@ -166,12 +168,14 @@ pub fn number_named(criterion: &str) -> Option<u64> {
         "eleven", "twelve",
     ];
     criterion
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .find_map(|w| {
             w.parse::<u64>().ok().or_else(|| {
-                let w = w.to_lowercase();
-                WORDS.iter().position(|n| *n == w).map(|i| i as u64)
+                WORDS
+                    .iter()
+                    .position(|n| n.eq_ignore_ascii_case(w))
+                    .map(|i| i as u64)
             })
         })
 }
