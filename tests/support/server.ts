@@ -58,14 +58,25 @@ async function waitUp(child: ChildProcess, url: string, what: string, anyStatus 
   throw new Error(`${what} did not answer ${url} within 30 s`);
 }
 
+/** The built app the browser tests run against: EVENTDESK_E2E_DIST (relative to the repository), else dist/. */
+export function testedDist(): string {
+  return path.resolve(root, process.env.EVENTDESK_E2E_DIST ?? "dist");
+}
+
 /**
  * eventdesk-web on `port` in front of `upstream` (a base URL ending in
  * /api/v1), serving the built app, with the embedded data unless `noPreload`.
  * Waits until it answers a static file (not the API: the upstream may be down).
  */
-export async function startWeb(options: { port: number; upstream: string; noPreload?: boolean }): Promise<OwnServer> {
+export async function startWeb(options: {
+  port: number;
+  upstream: string;
+  noPreload?: boolean;
+  /** The built app to serve; the tests' build (EVENTDESK_E2E_DIST, else dist/) by default. */
+  dist?: string;
+}): Promise<OwnServer> {
   const origin = `http://127.0.0.1:${options.port}`;
-  const dist = path.resolve(root, process.env.EVENTDESK_E2E_DIST ?? "dist");
+  const dist = options.dist ?? testedDist();
   const args = ["--addr", `127.0.0.1:${options.port}`, "--upstream", options.upstream, "--dist", dist];
   if (options.noPreload) args.push("--no-preload");
   const web: ChildProcess = spawn(webBin(), args, { stdio: ["ignore", "ignore", "inherit"], env: childEnv() });
@@ -83,7 +94,7 @@ export async function startWeb(options: { port: number; upstream: string; noPrel
  * "fixtures") on a fresh database, with eventdesk-web in front of it on
  * ownPort(portOffset) and the API 100 above. `origin` is eventdesk-web's.
  */
-export async function startOwnServer(options: { portOffset: number; fixtures?: string }): Promise<OwnServer> {
+export async function startOwnServer(options: { portOffset: number; fixtures?: string; dist?: string }): Promise<OwnServer> {
   const port = ownPort(options.portOffset);
   const apiPort = port + 100;
   const apiOrigin = `http://127.0.0.1:${apiPort}`;
@@ -97,7 +108,7 @@ export async function startOwnServer(options: { portOffset: number; fixtures?: s
   );
   try {
     await waitUp(api, `${apiOrigin}/api/v1/categories`, "eventdesk-server");
-    const web = await startWeb({ port, upstream: `${apiOrigin}/api/v1` });
+    const web = await startWeb({ port, upstream: `${apiOrigin}/api/v1`, dist: options.dist });
     return {
       origin: web.origin,
       stop: () => {
