@@ -163,7 +163,7 @@ test.describe("first paint", () => {
   let server: OwnServer | undefined;
   let origin = "";
   test.beforeAll(async () => {
-    server = await startOwnServer({ portOffset: 92 });
+    server = await startOwnServer({ portOffset: 86 });
     origin = server.origin;
   });
   test.afterAll(() => server?.stop());
