@@ -3,6 +3,7 @@
 pub mod basemap;
 pub mod category_badge;
 pub mod confidence;
+pub mod copy_field;
 pub mod correction_notice;
 pub mod deferred;
 pub mod entity_chips;
