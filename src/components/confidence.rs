@@ -79,10 +79,7 @@ pub fn ConfidenceSection(
                             <li>
                                 <SourceName source=s/>
                                 " "
-                                <span class="badge badge--neutral badge--republished">
-                                    <span class="badge__icon" aria-hidden="true">"⟳"</span>
-                                    " Republished copy"
-                                </span>
+                                <RepublishedMark/>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -112,13 +109,25 @@ fn SourceName(source: Source) -> impl IntoView {
     }
 }
 
-/// "Trusted" in words with an icon, never colour alone.
+/// "Trusted" in words with an icon, never colour alone (also in the
+/// methodology's "How trust is decided").
 #[component]
-fn TrustedMark() -> impl IntoView {
+pub fn TrustedMark() -> impl IntoView {
     view! {
         <span class="badge badge--trusted">
             <span class="badge__icon" aria-hidden="true">"★"</span>
             " Trusted"
+        </span>
+    }
+}
+
+/// "Republished copy" in words with an icon.
+#[component]
+pub fn RepublishedMark() -> impl IntoView {
+    view! {
+        <span class="badge badge--neutral badge--republished">
+            <span class="badge__icon" aria-hidden="true">"⟳"</span>
+            " Republished copy"
         </span>
     }
 }
@@ -137,12 +146,11 @@ fn NextLevelCriteria(
             view! {
                 <ul class="ladder__criteria" aria-label="What the next level needs, and where this event stands">
                     {standing.into_iter().map(|c| {
-                        let state = match c.standing.met() {
-                            Some(true) => "met",
-                            Some(false) => "short",
-                            None => "judged",
+                        let (state, icon) = match c.standing.met() {
+                            Some(true) => ("met", "✓"),
+                            Some(false) => ("short", "○"),
+                            None => ("judged", "·"),
                         };
-                        let icon = match state { "met" => "✓", "short" => "○", _ => "·" };
                         view! {
                             <li class=format!("ladder__criterion ladder__criterion--{state}")>
                                 <span class="ladder__icon" aria-hidden="true">{icon}</span>

@@ -12,7 +12,7 @@ use eventdesk_page_logic::event::standing::{counts, Counted};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::confidence::ConfidenceBadge;
+use crate::components::confidence::{ConfidenceBadge, RepublishedMark, TrustedMark};
 use crate::components::error_view::ErrorView;
 use crate::document::{follow_fragment, page_title, set_title_and_description};
 
@@ -111,9 +111,7 @@ fn MethodologyView(methodology: Methodology) -> impl IntoView {
                 <h2 id="trust-heading">"How trust is decided"</h2>
                 <p>
                     "The editors keep a list of trusted outlets. On an event page, each source on that list is marked "
-                    <span class="badge badge--trusted">
-                        <span class="badge__icon" aria-hidden="true">"★"</span>" Trusted"
-                    </span>
+                    <TrustedMark/>
                     ". Being on the list does not make an outlet's report true; it is what some levels ask for."
                 </p>
                 {(!trust_criteria.is_empty()).then(|| view! {
@@ -126,9 +124,7 @@ fn MethodologyView(methodology: Methodology) -> impl IntoView {
                 })}
                 <p>
                     "An outlet that republished another listed source (a wire copy, or an outlet under the same owner) is marked "
-                    <span class="badge badge--neutral badge--republished">
-                        <span class="badge__icon" aria-hidden="true">"⟳"</span>" Republished copy"
-                    </span>
+                    <RepublishedMark/>
                     " and counts once, with the source it copied"
                     {independence.is_some().then_some(": see how independence is judged below")}
                     "."
