@@ -78,15 +78,7 @@ pub fn correction_notice(history: &[HistoryEntry]) -> Option<CorrectionNotice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eventdesk_model::Timestamp;
-
-    fn entry(at: &str, kind: &str, summary: &str) -> HistoryEntry {
-        HistoryEntry {
-            at: Timestamp(at.into()),
-            kind: HistoryKind::from(kind),
-            summary: summary.into(),
-        }
-    }
+    use crate::testing::history_entry as entry;
 
     #[test]
     fn no_correction_no_line() {

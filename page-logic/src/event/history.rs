@@ -70,14 +70,9 @@ pub fn update_anchors(history: &[HistoryEntry]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eventdesk_model::{HistoryKind, Timestamp};
 
     fn entry(at: &str, summary: &str) -> HistoryEntry {
-        HistoryEntry {
-            at: Timestamp(at.into()),
-            kind: HistoryKind::Corrected,
-            summary: summary.into(),
-        }
+        crate::testing::history_entry(at, "corrected", summary)
     }
 
     #[test]
