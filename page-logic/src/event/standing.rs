@@ -10,6 +10,8 @@
 use eventdesk_model::confidence::tally;
 use eventdesk_model::{Confidence, Methodology, Source};
 
+use crate::feed::words::source_names_line;
+
 /// What a criterion counts, when the event's data can count it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Counted {
@@ -65,10 +67,9 @@ impl Standing {
                 } else {
                     ""
                 };
-                if names.is_empty() {
-                    format!("{met}{have} so far")
-                } else {
-                    format!("{met}{have} so far: {}", names_in_words(names))
+                match source_names_line(names, usize::MAX) {
+                    Some(names) => format!("{met}{have} so far: {names}"),
+                    None => format!("{met}{have} so far"),
                 }
             }
             Standing::Judged => "judged by the editors from the reports".to_owned(),
@@ -178,15 +179,6 @@ pub fn number_named(criterion: &str) -> Option<u64> {
                     .map(|i| i as u64)
             })
         })
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn names_in_words(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -310,11 +302,23 @@ mod tests {
 
     #[test]
     fn names_read_as_a_list() {
-        let n = |v: &[&str]| names_in_words(&v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
-        assert_eq!(n(&[]), "");
-        assert_eq!(n(&["A"]), "A");
-        assert_eq!(n(&["A", "B"]), "A and B");
-        assert_eq!(n(&["A", "B", "C"]), "A, B and C");
+        let n = |v: &[&str]| {
+            Standing::Counted {
+                what: Counted::TrustedSources,
+                needed: None,
+                have: v.len() as u64,
+                names: v.iter().map(|s| (*s).to_owned()).collect(),
+            }
+            .words()
+        };
+        assert_eq!(n(&[]), "0 so far");
+        assert_eq!(n(&["A"]), "1 so far: A");
+        assert_eq!(n(&["A", "B"]), "2 so far: A and B");
+        assert_eq!(n(&["A", "B", "C"]), "3 so far: A, B and C");
+        // Every name, however many.
+        let many: Vec<String> = (0..20).map(|i| format!("S{i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(n(&refs).ends_with("S18 and S19"));
     }
 
     #[test]
