@@ -68,6 +68,14 @@ impl StoryItem {
     pub fn is_this(&self) -> bool {
         matches!(self, StoryItem::This(_))
     }
+
+    /// The event the card shows; `None` for a withdrawn one.
+    pub fn event(&self) -> Option<&EventSummary> {
+        match self {
+            StoryItem::This(e) | StoryItem::Related(e) => Some(e),
+            StoryItem::Withdrawn { .. } => None,
+        }
+    }
 }
 
 /// What the section shows.
@@ -91,11 +99,12 @@ pub fn story(
     for outcome in outcomes {
         match outcome {
             RelatedOutcome::Found(event) => {
-                let listed = dated.iter().any(|item| match item {
-                    StoryItem::This(e) | StoryItem::Related(e) => e.id == event.id,
-                    StoryItem::Withdrawn { .. } => false,
-                });
-                if !listed {
+                // `dated` holds no withdrawn ones: they wait in `withdrawn`.
+                if !dated
+                    .iter()
+                    .filter_map(StoryItem::event)
+                    .any(|e| e.id == event.id)
+                {
                     dated.push(StoryItem::Related(*event));
                 }
             }
@@ -111,12 +120,12 @@ pub fn story(
         return None;
     }
     // Stable: equal days and unknown ones keep this event first, then the API's order.
-    dated.sort_by_key(|item| match item {
-        StoryItem::This(e) | StoryItem::Related(e) => {
-            let day = e.occurred_on.as_ref().and_then(|d| d.parse());
-            (day.is_none(), day)
-        }
-        StoryItem::Withdrawn { .. } => (true, None),
+    dated.sort_by_key(|item| {
+        let day = item
+            .event()
+            .and_then(|e| e.occurred_on.as_ref())
+            .and_then(|d| d.parse());
+        (day.is_none(), day)
     });
     dated.extend(withdrawn);
     Some(Story {
