@@ -31,6 +31,11 @@ thread_local! {
 
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
+    // Even when nothing waits (an address with a fragment draws at once),
+    // the print stylesheet needs the page's origin.
+    if !LISTENING.replace(true) {
+        listen_for_print();
+    }
     let shown = RwSignal::new(names_fragment() || printing());
     if !shown.get_untracked() {
         draw_when_printed(shown);
@@ -61,9 +66,6 @@ fn draw_when_printed(shown: RwSignal<bool>) {
         waiting.retain(|s| s.try_get_untracked() == Some(false));
         waiting.push(shown);
     });
-    if !LISTENING.replace(true) {
-        listen_for_print();
-    }
 }
 
 fn draw_all_waiting() {
@@ -98,7 +100,7 @@ fn printing() -> bool {
 }
 
 /// Installs, for the page's lifetime, what draws every waiting part when
-/// the reader prints.
+/// the reader prints, and gives the print stylesheet the page's origin.
 fn listen_for_print() {
     let Some(window) = web_sys::window() else {
         return;

@@ -136,3 +136,13 @@ for (const colorScheme of ["light", "dark"] as const) {
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 }
+
+test("opened on an Updates entry (a feed reader's link), the site's own links still print with the origin", async ({ page }) => {
+  // With a fragment every section is drawn at once: nothing waits for print.
+  await page.goto(`${SOUTH_KOREA_PATH}#update-20241203T200000Z`);
+  await expect(page.locator("#update-20241203T200000Z")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  const methodology = section(page, "Confidence").locator('a[href^="/methodology"]');
+  const internal = await methodology.getAttribute("href");
+  expect(await afterContent(methodology)).toBe(`" (${new URL(page.url()).origin}${internal})"`);
+});
