@@ -158,8 +158,13 @@ test("past the bound, the feed says among how many events it sorted", async ({ p
 });
 
 // The server's first paint is on in a server of this spec's own (the
-// suite's shared one runs without embedded data).
+// suite's shared one runs without embedded data). Serial, as every spec with
+// a server of its own: the suite is fully parallel, and two workers would
+// each start one on the same port and database file, the second's tests
+// reaching the first's server after its afterAll stopped it (no answer, or
+// a page with no upstream behind it, so no first paint).
 test.describe("first paint", () => {
+  test.describe.configure({ mode: "serial" });
   let server: OwnServer | undefined;
   let origin = "";
   test.beforeAll(async () => {
