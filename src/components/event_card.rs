@@ -10,7 +10,7 @@ mod locator;
 
 use eventdesk_model::confidence::sources_count;
 use eventdesk_model::EventSummary;
-use eventdesk_page_logic::feed::updates::{summary_mark, CardMark};
+use eventdesk_page_logic::feed::updates::{card_mark, CardMark};
 use eventdesk_page_logic::feed::words::source_names_line;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -29,12 +29,15 @@ pub fn EventCard(
     /// The heading level of the headline: 2 on the feed, 3 under a section heading.
     #[prop(default = 2)]
     heading: u8,
-    /// What changed since the event: by default what its summary says; a
-    /// list upgrades it once it has read the event's corrections.
+    /// The correction a list found in the event's history, once read: the
+    /// card says it instead of what its summary says.
     #[prop(optional, into)]
-    mark: Option<Signal<Option<CardMark>>>,
+    correction: Option<Signal<Option<CardMark>>>,
 ) -> impl IntoView {
-    let mark = mark.unwrap_or_else(|| Signal::stored(summary_mark(&event)));
+    let mark = {
+        let event = event.clone();
+        move || card_mark(&event, correction.and_then(|c| c.get()))
+    };
     let href = event.path();
     let headline = event.headline().to_owned();
     let summary = event.card_summary().map(str::to_owned);
@@ -58,7 +61,7 @@ pub fn EventCard(
                 {event.occurred_on.clone().map(|day| view! {
                     <span class="event-card__date"><DayText day/></span>
                 })}
-                {move || mark.get().map(|m| view! {
+                {move || mark().map(|m| view! {
                     <span class=format!("event-card__mark event-card__mark--{}", m.token())>
                         <span class="event-card__mark-word">{m.word()}</span>
                         " "

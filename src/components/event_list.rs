@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use eventdesk_model::EventSummary;
 use eventdesk_page_logic::feed::history::Pages;
-use eventdesk_page_logic::feed::updates::{summary_mark, UpdateRead};
+use eventdesk_page_logic::feed::updates::UpdateRead;
 use eventdesk_page_logic::feed::words::{results_line, shown_line};
 use eventdesk_page_logic::feed::{events_query, FeedFilters, FeedSort, PAGE_SIZE};
 use leptos::html;
@@ -459,16 +459,10 @@ pub fn EventList(
                     each=move || items.get()
                     key=|event| event.id.clone()
                     children=move |event| {
-                        let mark = {
-                            let event = event.clone();
-                            Signal::derive(move || {
-                                marks
-                                    .with(|m| m.get(&event.id).cloned())
-                                    .or_else(|| summary_mark(&event))
-                            })
-                        };
+                        let id = event.id.clone();
+                        let correction = Signal::derive(move || marks.with(|m| m.get(&id).cloned()));
                         view! {
-                            <li class="event-list__item"><EventCard event heading mark/></li>
+                            <li class="event-list__item"><EventCard event heading correction/></li>
                         }
                     }
                 />

@@ -17,15 +17,17 @@ use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use super::filters::{events_query, FeedFilters};
+use crate::event::correction::correction_notice;
 use chrono::{DateTime, Utc};
 use eventdesk_model::time::iso_day;
-use eventdesk_model::{Day, EventPage, EventSummary, HistoryEntry, HistoryKind, Timestamp};
+use eventdesk_model::{Day, EventPage, EventSummary, HistoryEntry, Timestamp};
 
 /// The events a page read asks for when sorting by update (the API's most).
 pub const SORT_PAGE_SIZE: u32 = 100;
 /// How many pages are read, at most, when sorting by update.
 pub const SORT_PAGES: usize = 5;
-/// At most this many events' details are read for their corrections, per list.
+/// At most this many events' details are read for their corrections while
+/// the feed is shown.
 pub const MAX_DETAIL_READS: usize = 40;
 
 /// The feed's order.
@@ -110,10 +112,6 @@ fn utc(at: &Timestamp) -> Option<DateTime<Utc>> {
     at.parse().map(|t| t.with_timezone(&Utc))
 }
 
-fn day_of(at: &Timestamp) -> Option<Day> {
-    utc(at).map(|t| Day(iso_day(t.date_naive())))
-}
-
 /// The mark a card shows from its summary alone: "Updated <day>" when the
 /// record changed on a later day than the event occurred. Nothing when a
 /// date is missing or unreadable.
@@ -126,21 +124,21 @@ pub fn summary_mark(event: &EventSummary) -> Option<CardMark> {
     })
 }
 
-/// The mark once the event's history is known: "Corrected <day>" for its
-/// latest correction, else the summary's mark.
-pub fn detail_mark(event: &EventSummary, history: &[HistoryEntry]) -> Option<CardMark> {
-    let latest = history
-        .iter()
-        .filter(|h| h.kind == HistoryKind::Corrected)
-        .filter_map(|h| Some((utc(&h.at)?, day_of(&h.at)?)))
-        .max_by_key(|(at, _)| *at);
-    match latest {
-        Some((_, day)) => Some(CardMark {
-            kind: MarkKind::Corrected,
-            day,
-        }),
-        None => summary_mark(event),
-    }
+/// The mark an event's history gives: "Corrected <day>", the day of its
+/// latest correction, the one its page's header names
+/// ([`correction_notice`]). `None` without a dated correction.
+pub fn correction_mark(history: &[HistoryEntry]) -> Option<CardMark> {
+    let day = correction_notice(history)?.day?;
+    Some(CardMark {
+        kind: MarkKind::Corrected,
+        day,
+    })
+}
+
+/// A card's mark: the correction found in its event's history when the
+/// list has read it, else what its summary says.
+pub fn card_mark(event: &EventSummary, correction: Option<CardMark>) -> Option<CardMark> {
+    correction.or_else(|| summary_mark(event))
 }
 
 /// Orders events most recently updated first, then by the day they
@@ -283,16 +281,29 @@ mod tests {
             entry("2024-12-01T20:00:00Z", "corrected"),
             entry("not a time", "corrected"),
         ];
-        let mark = detail_mark(&e, &history).unwrap();
+        let mark = card_mark(&e, correction_mark(&history)).unwrap();
         assert_eq!(mark.kind, MarkKind::Corrected);
         assert_eq!(mark.day.as_str(), "2024-12-03");
         assert_eq!(mark.word(), "Corrected");
         assert_eq!(mark.token(), "corrected");
-        // No correction: the summary's mark stands.
+        // The day the event's header names.
+        assert_eq!(correction_notice(&history).unwrap().day, Some(mark.day));
+        // A correction wins over the summary's mark.
         let later = event("b", Some("2025-08-15"), Some("2025-08-16T07:00:00Z"));
+        assert_eq!(
+            card_mark(&later, correction_mark(&history)),
+            correction_mark(&history)
+        );
+        // No correction: the summary's mark stands.
         let plain = [entry("2025-08-16T07:00:00Z", "source_added")];
-        assert_eq!(detail_mark(&later, &plain), summary_mark(&later));
-        assert_eq!(detail_mark(&e, &[]), None);
+        assert_eq!(correction_mark(&plain), None);
+        assert_eq!(
+            card_mark(&later, correction_mark(&plain)),
+            summary_mark(&later)
+        );
+        assert_eq!(card_mark(&e, correction_mark(&[])), None);
+        // Only undated corrections: none to date the mark by.
+        assert_eq!(correction_mark(&[entry("soon", "corrected")]), None);
     }
 
     #[test]
