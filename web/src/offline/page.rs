@@ -3,7 +3,8 @@
 //! worker saves it at install and writes the list in where
 //! [`SAVED_EVENTS`] stands (escaping every title), from what it has saved.
 //! It looks like the site: the app's own stylesheet and masthead. Back
-//! online, it reloads to the page that was asked for.
+//! online, it reloads to the page that was asked for, unless the reader is
+//! already leaving it for another.
 
 use std::sync::OnceLock;
 
@@ -39,7 +40,16 @@ pub fn html() -> &'static str {
                 "<h2 id=\"saved-heading\">Saved for reading offline</h2>",
                 "{saved}",
                 "</section></main>",
-                "<script>addEventListener(\"online\",function(){{location.reload()}})</script>",
+                // Back online, it reloads, unless the reader is already on
+                // the way to another page: the reload would cancel their
+                // navigation. (`online` can come while they leave: under
+                // DevTools' offline emulation, as in the browser tests,
+                // Chromium keeps one network state per renderer process, and
+                // another page of the process starting or closing flips it.)
+                "<script>var leaving=false;",
+                "addEventListener(\"beforeunload\",function(){{leaving=true}});",
+                "addEventListener(\"pageshow\",function(){{leaving=false}});",
+                "addEventListener(\"online\",function(){{if(!leaving)location.reload()}})</script>",
                 "</body></html>\n",
             ),
             main = MAIN_CSS,
