@@ -206,3 +206,17 @@ test("on the feed, the address follows the filters", async ({ page, baseURL }) =
   await expect(page).toHaveURL(/confidence=likely/);
   await expect((await followSection(page)).getByLabel("Feed address (Atom)")).toHaveValue(`${baseURL}/feed.atom?confidence=likely`);
 });
+
+test.describe("the Follow control on the feed", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+  test("copies the filtered address, and a new filter clears the old 'copied'", async ({ page, baseURL }) => {
+    await page.goto("/?category=legal");
+    const section = await followSection(page);
+    await section.getByRole("button", { name: "Copy address" }).click();
+    await expect(section.getByRole("status")).toHaveText(/Feed address copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/feed.atom?category=legal`);
+    await page.getByRole("checkbox", { name: /Likely/ }).first().check();
+    await expect(section.getByLabel("Feed address (Atom)")).toHaveValue(`${baseURL}/feed.atom?category=legal&confidence=likely`);
+    await expect(section.getByRole("status")).toHaveText("");
+  });
+});

@@ -21,6 +21,10 @@ for (const width of [320, 1280]) {
       const item = (name: string) => sources.getByRole("listitem").filter({ hasText: name });
       // In words beside the name, not colour alone.
       await expect(item("Kyiv Independent")).toContainText("Trusted");
+      // The mark is the word; its star is hidden from screen readers.
+      const mark = item("Kyiv Independent").locator(".badge--trusted");
+      await expect(mark).toHaveText("★ Trusted");
+      await expect(mark.locator(".badge__icon")).toHaveAttribute("aria-hidden", "true");
       await expect(item("Institute for the Study of War")).not.toContainText("Trusted");
       await expect(item("Censor.NET")).not.toContainText("Trusted");
       await expect(section.getByText("means the outlet is on the editors' trusted list.")).toBeVisible();
@@ -50,6 +54,7 @@ test("a republished source is marked in words and not counted as independent", a
   await expect(republished).toHaveCount(1);
   await expect(republished.first()).toContainText("Yahoo News");
   await expect(republished.first()).toContainText("Republished copy");
+  await expect(republished.first().locator(".badge--republished")).toHaveText("⟳ Republished copy");
   await expect(section.getByRole("list", { name: "Independent sources" })).not.toContainText("Yahoo News");
 });
 
@@ -86,6 +91,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     const trust = page.locator("section#trust");
     await expect(trust.getByRole("heading", { level: 2, name: "How trust is decided" })).toBeVisible();
     await expect(trust).toContainText("The editors keep a list of trusted outlets.");
+    // The same marks as the event page's, in words.
+    await expect(trust.locator(".badge--trusted")).toHaveText("★ Trusted");
+    await expect(trust.locator(".badge--republished")).toHaveText("⟳ Republished copy");
+    await expect(trust.locator(".badge__icon[aria-hidden='true']")).toHaveCount(2);
     const where = trust.getByRole("listitem");
     await expect(where).toHaveText(["Verified: At least two trusted sources among them"]);
     await where.getByRole("link", { name: "Verified" }).focus();
