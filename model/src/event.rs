@@ -100,14 +100,7 @@ pub struct EventPage {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn paris() -> Event {
-        serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
-        ))
-        .expect("the contract's example decodes")
-    }
+    use crate::examples::paris_event as paris;
 
     #[test]
     fn card_headline_and_summary() {

@@ -12,6 +12,8 @@ mod category;
 pub mod confidence;
 mod entity;
 mod event;
+#[cfg(any(test, feature = "examples"))]
+pub mod examples;
 mod extraction;
 mod history;
 pub mod ids;

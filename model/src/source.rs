@@ -75,10 +75,7 @@ mod tests {
 
     /// The first source of the contract's example event.
     fn example_source() -> Source {
-        let event: serde_json::Value = serde_json::from_str(include_str!(
-            "../../api/examples/event-paris-coalition.json"
-        ))
-        .expect("the contract's example is JSON");
+        let event = crate::examples::paris_event_value();
         serde_json::from_value(event["sources"][0].clone()).expect("its first source decodes")
     }
 

@@ -1,23 +1,6 @@
 //! Helpers for this crate's unit tests.
 
-use eventdesk_model::{Event, HistoryEntry, HistoryKind, Timestamp};
-
-/// The contract's example event, the Paris coalition meeting.
-pub fn paris() -> Event {
-    serde_json::from_str(include_str!(
-        "../../api/examples/event-paris-coalition.json"
-    ))
-    .expect("the contract's example decodes")
-}
-
-/// A history entry at `at` (as the API writes it) of `kind`.
-pub fn history_entry(at: &str, kind: &str, summary: &str) -> HistoryEntry {
-    HistoryEntry {
-        at: Timestamp(at.into()),
-        kind: HistoryKind::from(kind),
-        summary: summary.into(),
-    }
-}
+pub use eventdesk_model::examples::{history_entry, paris_event as paris};
 
 /// Reverses `eventdesk_model::url::encode_component`: a stand-in for the
 /// browser's decoding in round-trip checks.

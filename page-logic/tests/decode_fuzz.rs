@@ -107,13 +107,7 @@ fn exercise(e: &Event) {
     let _ = (document::event_title(e), document::event_description(e));
 }
 
-fn paris() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../api/examples/event-paris-coalition.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use eventdesk_model::examples::paris_event_value as paris;
 
 /// Replaces the `n`th node (pre-order) of `doc` with `graft`.
 fn graft_at(doc: &mut Value, n: &mut usize, graft: &Value) -> bool {

@@ -9,12 +9,7 @@ use eventdesk_web::share::card::{layout, render_png, CardText, Part, Placed, WID
 use eventdesk_web::share::meta::head_for_event;
 use serde_json::Value;
 
-fn paris_json() -> Value {
-    serde_json::from_str(include_str!(
-        "../../api/examples/event-paris-coalition.json"
-    ))
-    .unwrap()
-}
+use eventdesk_model::examples::paris_event_value as paris_json;
 
 fn event(value: Value) -> Event {
     serde_json::from_value(value).unwrap()

@@ -104,6 +104,13 @@ async fn the_sitemap_lists_every_event_its_entities_the_feed_and_the_methodology
     let locs: Vec<&str> = urls.iter().map(|u| u.loc.as_str()).collect();
     let unique: BTreeSet<&str> = locs.iter().copied().collect();
     assert_eq!(unique.len(), locs.len(), "no page is listed twice");
+    let listed_under = |folder: &str| -> BTreeSet<String> {
+        let prefix = format!("{origin}/{folder}/");
+        locs.iter()
+            .filter(|l| l.starts_with(&prefix))
+            .map(|l| l.to_string())
+            .collect()
+    };
 
     // Every event the API lists, and nothing else under /events/.
     let events = api_events(&site).await;
@@ -112,12 +119,7 @@ async fn the_sitemap_lists_every_event_its_entities_the_feed_and_the_methodology
         .iter()
         .map(|e| format!("{origin}/events/{}", e["id"].as_str().unwrap()))
         .collect();
-    let listed: BTreeSet<String> = locs
-        .iter()
-        .filter(|l| l.starts_with(&format!("{origin}/events/")))
-        .map(|l| l.to_string())
-        .collect();
-    assert_eq!(listed, expected);
+    assert_eq!(listed_under("events"), expected);
 
     // Every entity those events name (from their details).
     let mut entities = BTreeSet::new();
@@ -132,12 +134,7 @@ async fn the_sitemap_lists_every_event_its_entities_the_feed_and_the_methodology
         }
     }
     assert!(!entities.is_empty());
-    let listed: BTreeSet<String> = locs
-        .iter()
-        .filter(|l| l.starts_with(&format!("{origin}/entities/")))
-        .map(|l| l.to_string())
-        .collect();
-    assert_eq!(listed, entities);
+    assert_eq!(listed_under("entities"), entities);
 
     // The feed and the methodology.
     assert!(unique.contains(format!("{origin}/").as_str()));
@@ -256,29 +253,15 @@ async fn an_unreachable_upstream_is_a_503_with_a_retry_hint() {
 /// A listing of two pages (the cursor is untrusted text, sent back encoded),
 /// and each event's details from the contract's example.
 fn two_pages(seen: &stub::Seen, second_page: Option<Reply>) -> Reply {
-    let summary = |id: &str| {
-        let mut event = stub::event(id);
-        for field in [
-            "sources",
-            "reports",
-            "entities",
-            "history",
-            "extraction",
-            "related_ids",
-        ] {
-            event.as_object_mut().unwrap().remove(field);
-        }
-        event
-    };
     match seen.path.as_str() {
         "/events?limit=100" => Reply::json(
             200,
-            &json!({ "items": [summary("first")], "next_cursor": "a b/+&c" }),
+            &json!({ "items": [stub::summary("first")], "next_cursor": "a b/+&c" }),
         ),
-        "/events?limit=100&cursor=a%20b%2F%2B%26c" => second_page.unwrap_or_else(|| {
+        "/events?cursor=a%20b%2F%2B%26c&limit=100" => second_page.unwrap_or_else(|| {
             Reply::json(
                 200,
-                &json!({ "items": [summary("second")], "next_cursor": null }),
+                &json!({ "items": [stub::summary("second")], "next_cursor": null }),
             )
         }),
         path if path.starts_with("/events/") => Reply::json(200, &stub::event(seen.id())),

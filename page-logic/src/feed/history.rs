@@ -213,13 +213,9 @@ pub fn entries_to_drop(mut entries: Vec<(String, f64)>, room: usize) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eventdesk_model::Event;
 
     fn cards() -> Vec<EventSummary> {
-        let event: Event = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
+        let event = crate::testing::paris();
         let mut other = event.summary.clone();
         other.id = "other".into();
         other.title = None;

@@ -231,7 +231,7 @@ mod tests {
     }
 
     fn entry(at: &str, kind: &str) -> HistoryEntry {
-        serde_json::from_value(serde_json::json!({"at": at, "kind": kind, "summary": "x"})).unwrap()
+        crate::testing::history_entry(at, kind, "x")
     }
 
     #[test]

@@ -153,22 +153,7 @@ fn creation(event: &Event, page: &str, headline: &str, newest_first: &[&HistoryE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eventdesk_model::Timestamp;
-
-    fn paris() -> Event {
-        serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .expect("the contract's example")
-    }
-
-    fn entry(at: &str, kind: &str, summary: &str) -> HistoryEntry {
-        HistoryEntry {
-            at: Timestamp(at.into()),
-            kind: HistoryKind::from(kind),
-            summary: summary.into(),
-        }
-    }
+    use eventdesk_model::examples::{history_entry as entry, paris_event as paris};
 
     #[test]
     fn one_entry_a_change_newest_first_with_stable_ids() {

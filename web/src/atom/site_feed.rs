@@ -84,14 +84,10 @@ fn entry(event: &EventSummary, origin: &str) -> Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eventdesk_model::{ConfidenceLevel, Event};
+    use eventdesk_model::ConfidenceLevel;
 
     fn paris() -> EventSummary {
-        let e: Event = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .expect("the contract's example");
-        e.summary
+        eventdesk_model::examples::paris_event().summary
     }
 
     #[test]

@@ -159,12 +159,7 @@ mod tests {
         serde_json::from_value(json).unwrap()
     }
 
-    fn paris() -> Event {
-        serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap()
-    }
+    use eventdesk_model::examples::paris_event as paris;
 
     #[test]
     fn holds_the_site_header_and_the_events_header() {
@@ -184,10 +179,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_odd_values_read_plainly() {
-        let mut value: serde_json::Value = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
+        let mut value: serde_json::Value = eventdesk_model::examples::paris_event_value();
         value["title"] = "<script>alert(1)</script> & \"quotes\"".into();
         value["summary"] = "<img src=x onerror=alert(1)>".into();
         value["occurred_on"] = "soon<b>".into();
@@ -204,10 +196,7 @@ mod tests {
 
     #[test]
     fn the_latest_correction_is_said_in_the_header_and_escaped() {
-        let mut value: serde_json::Value = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
+        let mut value: serde_json::Value = eventdesk_model::examples::paris_event_value();
         assert!(!event_page(&event(value.clone())).contains("event-header__correction"));
         value["history"] = serde_json::json!([
             { "at": "2024-12-03T20:00:00Z", "kind": "corrected", "summary": "first" },
@@ -228,10 +217,7 @@ mod tests {
 
     #[test]
     fn a_long_emoji_is_not_an_icon() {
-        let mut value: serde_json::Value = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
+        let mut value: serde_json::Value = eventdesk_model::examples::paris_event_value();
         let long = "🤝".repeat(200);
         value["category"] = serde_json::json!({ "id": "x", "label": "Talks", "emoji": long });
         let html = event_page(&event(value.clone()));
@@ -245,10 +231,7 @@ mod tests {
 
     #[test]
     fn without_a_title_the_summary_is_the_headline_and_not_repeated() {
-        let mut value: serde_json::Value = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
+        let mut value: serde_json::Value = eventdesk_model::examples::paris_event_value();
         value["title"] = serde_json::Value::Null;
         value["occurred_on"] = serde_json::Value::Null;
         let html = event_page(&event(value));

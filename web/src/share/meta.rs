@@ -515,12 +515,7 @@ pub fn head_for_missing(heading: &str, description: &str, canonical: &str, origi
 mod tests {
     use super::*;
 
-    fn paris() -> Event {
-        serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap()
-    }
+    use eventdesk_model::examples::paris_event as paris;
 
     #[test]
     fn event_head_has_every_tag() {

@@ -202,10 +202,7 @@ mod tests {
 
     #[test]
     fn the_card_version_follows_the_event() {
-        let paris: Event = serde_json::from_str(include_str!(
-            "../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
+        let paris = eventdesk_model::examples::paris_event();
         let v = card_version(&paris);
         assert_eq!(v, card_version(&paris.clone()), "stable");
         let mut changed = paris.clone();

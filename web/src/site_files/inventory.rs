@@ -19,8 +19,8 @@ use std::time::Duration;
 
 use eventdesk_model::ids::valid_id;
 use eventdesk_model::paths::{entity_path, event_path, METHODOLOGY};
-use eventdesk_model::url::encode_component;
 use eventdesk_model::{Event, EventPage, EventSummary};
+use eventdesk_page_logic::feed::{events_query, FeedFilters};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
@@ -71,11 +71,9 @@ async fn list_events(
     let mut seen_cursors = HashSet::new();
     let mut cursor: Option<String> = None;
     loop {
-        let mut path = format!("/events?limit={PAGE_LIMIT}");
-        if let Some(c) = &cursor {
-            path.push_str("&cursor=");
-            path.push_str(&encode_component(c));
-        }
+        // Unfiltered, as the app and the feed's first paint write the query.
+        let query = events_query(&FeedFilters::default(), None, cursor.as_deref(), PAGE_LIMIT);
+        let path = format!("/events{query}");
         let budget = deadline.saturating_duration_since(Instant::now());
         let page = match fetch::<EventPage>(upstream, &path, budget).await {
             Fetched::Found { value, .. } => value,

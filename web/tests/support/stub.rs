@@ -83,9 +83,19 @@ impl Reply {
 /// The contract's example event (`api/examples/event-paris-coalition.json`),
 /// under the id `id`.
 pub fn event(id: &str) -> Value {
-    let text = include_str!("../../../api/examples/event-paris-coalition.json");
-    let mut doc: Value = serde_json::from_str(text).expect("the example event");
+    let mut doc = eventdesk_model::examples::paris_event_value();
     doc["id"] = Value::String(id.to_owned());
+    doc
+}
+
+/// [`event`] as `GET /events` lists it: without the fields only the event's
+/// own resource carries.
+pub fn summary(id: &str) -> Value {
+    let mut doc = event(id);
+    let fields = doc.as_object_mut().expect("an object");
+    for field in eventdesk_model::examples::DETAIL_ONLY_FIELDS {
+        fields.remove(field);
+    }
     doc
 }
 

@@ -176,13 +176,7 @@ mod tests {
         serde_json::from_value(serde_json::json!({ "items": items, "total": total })).unwrap()
     }
 
-    fn paris() -> serde_json::Value {
-        let event: serde_json::Value = serde_json::from_str(include_str!(
-            "../../../../api/examples/event-paris-coalition.json"
-        ))
-        .unwrap();
-        event
-    }
+    use eventdesk_model::examples::paris_event_value as paris;
 
     #[test]
     fn the_first_cards_are_the_apps_markup() {
