@@ -39,4 +39,5 @@ cp "$landing_dist/index.html" "$dist/event.html"
 cp "$landing_dist"/eventdesk-event-* "$dist/"
 echo "build: trunk build (event page) took $((SECONDS - start)) s"
 
+node scripts/compact-styles.mjs "$dist"
 node scripts/precompress.mjs "$dist"

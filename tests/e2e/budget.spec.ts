@@ -29,7 +29,7 @@ const MAX_REQUESTS = 8;
 // assertion runs as a known failure, which turns red the day it passes so the
 // mark comes off; and this ceiling, a little over today's figure, keeps the
 // first load from growing further unnoticed.
-const CEILING_BYTES = 350 * 1024;
+const CEILING_BYTES = 348 * 1024;
 
 type Entry = {
   url: string;
