@@ -71,6 +71,29 @@ test("cards say in words when their event was updated or corrected, with the day
   await expect(card(page, KOREA)).toContainText("Corrected");
 });
 
+test("the feed shown again keeps the corrections it read, without reading the events again", async ({ page }) => {
+  const detailReads: string[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/api\/v1\/events\/[^/]+$/.test(path)) detailReads.push(path);
+  });
+  await page.goto("/");
+  const korea = card(page, KOREA).locator(".event-card__mark");
+  await expect(korea).toHaveText(/^Corrected/);
+  // The list reads its cards' details one at a time after the paint: all of them.
+  const shown = await cardList(page).getByRole("listitem").count();
+  await expect.poll(() => new Set(detailReads).size, { timeout: 20_000 }).toBe(shown);
+  // To an event in the app, and back to the feed.
+  await card(page, NEPAL).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`${NEPAL}$`));
+  await expect(page.locator("h1")).toBeVisible();
+  const before = detailReads.length;
+  await page.goBack();
+  await expect(korea).toHaveText(/^Corrected .*2024/);
+  await page.waitForTimeout(1500);
+  expect(detailReads.slice(before), "no detail read again").toEqual([]);
+});
+
 test("sort by recently updated: in the address, by keyboard, kept by reload, Back and Forward", async ({
   page,
   request,
