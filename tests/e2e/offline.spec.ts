@@ -59,6 +59,20 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expect(page.locator("[data-first-paint]")).toHaveCount(0);
         await expect(notice).toBeVisible();
         await expect(notice.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+        // When, as the app writes an instant: the reader's locale and zone, the zone named.
+        const savedAt = await notice.locator("time").evaluate((t) => ({
+          text: t.textContent,
+          expected: new Date(t.getAttribute("datetime")!).toLocaleString(undefined, {
+            year: "numeric",
+            month: "long",
+            day: "numeric",
+            hour: "numeric",
+            minute: "2-digit",
+            timeZoneName: "short",
+          }),
+        }));
+        expect(savedAt.text).toBe(savedAt.expected);
+        expect(savedAt.text).toMatch(/\b20\d\d\b.*\d:\d\d.*\b(UTC|GMT[+-]?\d*|[A-Z]{2,5})$/);
         await axeClean(page, ".offline-notice");
 
         // The other opened event, offline too.

@@ -27,6 +27,10 @@ const OFFLINE_PAGE = "/offline.html";
 const API = "/api/v1";
 const METHODOLOGY = API + "/methodology";
 const SAVED_EVENTS = "<!--saved-events-->";
+// The app's date style for an instant, and its exact form for the title
+// (written in from eventdesk_model's DateStyle).
+const INSTANT = { INSTANT: 0 };
+const INSTANT_EXACT = { INSTANT_EXACT: 0 };
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -203,15 +207,19 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** When a copy was saved, in the reader's own time. */
-function when(iso) {
+/** When a copy was saved, as the app writes an instant: in the reader's locale and time zone, the zone named. */
+function timeOf(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "an earlier visit";
-  return date.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
-}
-
-function timeOf(iso) {
-  return '<time datetime="' + escapeHtml(iso) + '">' + escapeHtml(when(iso)) + "</time>";
+  return (
+    '<time datetime="' +
+    escapeHtml(iso) +
+    '" title="' +
+    escapeHtml(date.toLocaleString(undefined, INSTANT_EXACT)) +
+    '">' +
+    escapeHtml(date.toLocaleString(undefined, INSTANT)) +
+    "</time>"
+  );
 }
 
 /** A saved page, with the notice that it is the saved copy (above the site header, outside the app's own markup, so it stays when the app starts). */

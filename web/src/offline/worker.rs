@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use eventdesk_model::time::DateStyle;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -36,11 +37,29 @@ pub async fn script(dist: &Path) -> String {
     render(&release)
 }
 
-/// `sw.js` with the release written in (as JSON, so nothing in a file name can break out).
+/// `sw.js` with the release written in (as JSON, so nothing in a file name
+/// can break out), and the app's one date style for instants
+/// (`DateStyle`), for when each copy was saved.
 pub fn render(release: &Release) -> String {
     TEMPLATE
         .replacen("\"__VERSION__\"", &json!(release.version).to_string(), 1)
         .replacen("[\"__SHELL__\"]", &json!(release.shell).to_string(), 1)
+        .replacen("{ INSTANT: 0 }", &intl_options(DateStyle::Instant), 1)
+        .replacen(
+            "{ INSTANT_EXACT: 0 }",
+            &intl_options(DateStyle::InstantExact),
+            1,
+        )
+}
+
+/// `Intl.DateTimeFormat`'s options for `style`, as a JSON object.
+fn intl_options(style: DateStyle) -> String {
+    let options: serde_json::Map<String, serde_json::Value> = style
+        .intl_options()
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), json!(v)))
+        .collect();
+    serde_json::Value::Object(options).to_string()
 }
 
 async fn read_release(dist: std::path::PathBuf) -> Release {
@@ -140,5 +159,17 @@ mod tests {
         assert!(script.contains(r#"const VERSION = "0123456789abcdef";"#));
         assert!(script.contains(r#"const SHELL = ["/a\"b.js"];"#));
         assert!(!script.contains("__VERSION__") && !script.contains("__SHELL__"));
+        assert!(!script.contains("INSTANT: 0") && !script.contains("INSTANT_EXACT: 0"));
+        let options = |name: &str| -> serde_json::Value {
+            let start = script.find(&format!("const {name} = ")).expect(name) + name.len() + 9;
+            let end = start + script[start..].find(';').expect("a ;");
+            serde_json::from_str(&script[start..end]).expect("JSON")
+        };
+        assert_eq!(
+            options("INSTANT"),
+            json!({ "year": "numeric", "month": "long", "day": "numeric",
+                    "hour": "numeric", "minute": "2-digit", "timeZoneName": "short" })
+        );
+        assert_eq!(options("INSTANT_EXACT")["timeStyle"], "long");
     }
 }
