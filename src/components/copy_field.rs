@@ -1,11 +1,13 @@
-//! An address to copy: a read-only field that selects itself on focus, a
+//! An address to copy: a read-only field that selects itself on focus (a
+//! text area, so that a long address wraps and reads whole at 320 px, where
+//! a one-line field showed some thirty characters of it), a
 //! Copy button, and a status line that says whether it was copied. Copying
 //! tries the Clipboard API, then the old `execCommand('copy')`; when both
 //! are refused, the field is focused and selected so the reader can copy
 //! it by hand, and the status says so. "Share this event" (`share.rs`) and
 //! "Follow" (`follow.rs`) both use it, each with its own words.
 
-use leptos::html::Input;
+use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -28,7 +30,7 @@ async fn clipboard_copy(text: &str) -> bool {
 }
 
 /// The old way: select the text and ask the document to copy it.
-fn select_and_copy(input: &web_sys::HtmlInputElement) -> bool {
+fn select_and_copy(input: &web_sys::HtmlTextAreaElement) -> bool {
     input.select();
     web_sys::window()
         .and_then(|w| w.document())
@@ -63,7 +65,7 @@ pub fn CopyField(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let input = NodeRef::<Input>::new();
+    let input = NodeRef::<Textarea>::new();
     let status = RwSignal::new("");
     // A new address (the feed's filters changed) makes an old "copied" untrue.
     Effect::new(move |_| {
@@ -101,16 +103,16 @@ pub fn CopyField(
     view! {
         <div class=format!("{block}__row")>
             <label class=label_class for=id>{label}</label>
-            <input
+            <textarea
                 id=id
                 class=input_class
-                type="url"
+                rows="2"
                 readonly
                 spellcheck="false"
                 prop:value=move || value.get()
                 node_ref=input
                 on:focus=move |_| select()
-            />
+            ></textarea>
             {actions}
         </div>
         <p class=format!("{block}__status") role="status" aria-live="polite">{move || status.get()}</p>

@@ -146,6 +146,13 @@ for (const colorScheme of ["light", "dark"] as const) {
         const feed = `${baseURL}${PARIS_EVENT_PATH}/feed.atom`;
         const address = section.getByLabel("Feed address (Atom)");
         await expect(address).toHaveValue(feed);
+        // The whole address reads in its field, wrapped if need be (at 320
+        // px a one-line field showed some thirty characters of it).
+        const hidden = await address.evaluate((a) => ({
+          across: a.scrollWidth - a.clientWidth,
+          down: a.scrollHeight - a.clientHeight,
+        }));
+        expect(hidden).toEqual({ across: 0, down: 0 });
         const open = section.getByRole("link", { name: "Open in a feed reader" });
         await expect(open).toHaveAttribute("href", feed);
         await expect(open).toHaveAttribute("type", "application/atom+xml");
