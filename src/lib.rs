@@ -10,6 +10,7 @@ pub mod api;
 pub mod components;
 pub mod crash;
 pub mod document;
+mod page_focus;
 pub mod pages;
 
 use eventdesk_model::paths::{ENTITIES, EVENTS, ID_PARAM, METHODOLOGY, SUBMISSIONS};
@@ -85,6 +86,7 @@ pub fn EventLanding() -> impl IntoView {
 /// What every page has around its content.
 #[component]
 fn Frame(children: Children) -> impl IntoView {
+    page_focus::follow_pages("main");
     view! {
         <components::skip_link::SkipLink target="main">"Skip to content"</components::skip_link::SkipLink>
         <SiteHeader/>
