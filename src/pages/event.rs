@@ -120,6 +120,8 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
             />
             <EntityChips entities/>
             <ReportsSection sources=sources.clone() reports methodology/>
+            // The story this event is part of, right after its own reports.
+            <Later><RelatedEvents event=this.clone() related_ids=related_ids.clone()/></Later>
             <Later><ShareSection title=headline.clone()/></Later>
             <Later><crate::components::follow::FollowEvent/></Later>
             <Later>
@@ -129,7 +131,6 @@ fn EventArticle(event: Event, methodology: Signal<Option<Methodology>>) -> impl 
             <Later>
                 {extraction.clone().map(|extraction| view! { <ExtractionSection extraction/> })}
             </Later>
-            <Later><RelatedEvents event=this.clone() related_ids=related_ids.clone()/></Later>
         </article>
     }
 }

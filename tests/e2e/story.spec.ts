@@ -1,6 +1,7 @@
 // Issue 16, "Related events, and the story they make" and "Corrections where
 // the reader looks first": the event page lists its related events as compact
-// cards in date order with this event marked (not a link), skips those that
+// cards in date order with this event marked (not a link), right after the
+// event's own reports, skips those that
 // fail to load and says which were withdrawn; the header says at once when
 // an event was corrected, linking to the entry in Updates.
 import AxeBuilder from "@axe-core/playwright";
@@ -45,6 +46,9 @@ for (const width of [320, 1280]) {
       const section = related(page);
       const cards = section.getByRole("listitem");
       await expect(cards).toHaveCount(3);
+      // The story comes right after the event's own reports, where it is seen.
+      const headings = await page.locator("article h2").allTextContents();
+      expect(headings.indexOf("Related events"), headings.join(" | ")).toBe(headings.indexOf("Source reports") + 1);
       // Oval Office (28 Feb 2025), this one (15 Aug 2025), Paris (4 Sep 2025).
       await expect(cards.nth(0)).toContainText("White House meeting");
       await expect(cards.nth(0)).toContainText("28 February 2025");
