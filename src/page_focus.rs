@@ -23,48 +23,44 @@ pub fn follow_pages(target: &'static str) {
     Effect::new(move |previous: Option<String>| {
         let now = pathname.get();
         if previous.is_some_and(|p| p != now) {
-            // Where focus is now, and after the new page is drawn: a page
-            // that moved focus itself meanwhile keeps it.
-            let before = active_element();
-            request_animation_frame(move || {
-                let now = active_element();
-                if now == before || now.as_ref().is_none_or(is_body) {
-                    focus_if_left(target, before);
-                }
-            });
+            // Where focus is now; the new page is drawn by the next frame.
+            let before = document().and_then(|d| d.active_element());
+            request_animation_frame(move || focus_content(target, before));
         }
         now
     });
 }
 
-fn active_element() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.active_element()
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
 }
 
 fn is_body(element: &web_sys::Element) -> bool {
     element.tag_name().eq_ignore_ascii_case("body")
 }
 
-fn focus_if_left(target: &str, active: Option<web_sys::Element>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+/// Focuses `target` if focus was `before` in the page left (on the body,
+/// on an element since removed, or inside `target`) and the new page has
+/// not moved it since.
+fn focus_content(target: &str, before: Option<web_sys::Element>) {
+    let Some(document) = document() else {
         return;
     };
-    let Some(element) = document
+    let Some(content) = document
         .get_element_by_id(target)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    let in_page_left = match active {
-        None => true,
-        Some(active) => {
-            is_body(&active) || !active.is_connected() || element.contains(Some(&active))
-        }
-    };
-    if !in_page_left {
+    let now = document.active_element();
+    let moved_by_page = now != before && now.as_ref().is_some_and(|e| !is_body(e));
+    let was_in_page_left = before
+        .as_ref()
+        .is_none_or(|e| is_body(e) || !e.is_connected() || content.contains(Some(e)));
+    if moved_by_page || !was_in_page_left {
         return;
     }
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
-    let _ = element.focus_with_options(&options);
+    let _ = content.focus_with_options(&options);
 }
