@@ -70,8 +70,11 @@ for (const colorScheme of ["light", "dark"] as const) {
             minute: "2-digit",
             timeZoneName: "short",
           }),
+          title: t.getAttribute("title"),
+          exact: new Date(t.getAttribute("datetime")!).toLocaleString(undefined, { dateStyle: "full", timeStyle: "long" }),
         }));
         expect(savedAt.text).toBe(savedAt.expected);
+        expect(savedAt.title, "the exact instant in the title").toBe(savedAt.exact);
         expect(savedAt.text).toMatch(/\b20\d\d\b.*\d:\d\d.*\b(UTC|GMT[+-]?\d*|[A-Z]{2,5})$/);
         await axeClean(page, ".offline-notice");
 

@@ -29,8 +29,8 @@ const METHODOLOGY = API + "/methodology";
 const SAVED_EVENTS = "<!--saved-events-->";
 // The app's date style for an instant, and its exact form for the title
 // (written in from eventdesk_model's DateStyle).
-const INSTANT = { INSTANT: 0 };
-const INSTANT_EXACT = { INSTANT_EXACT: 0 };
+const INSTANT = "__INSTANT__";
+const INSTANT_EXACT = "__INSTANT_EXACT__";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -44,9 +44,9 @@ pub fn render(release: &Release) -> String {
     TEMPLATE
         .replacen("\"__VERSION__\"", &json!(release.version).to_string(), 1)
         .replacen("[\"__SHELL__\"]", &json!(release.shell).to_string(), 1)
-        .replacen("{ INSTANT: 0 }", &intl_options(DateStyle::Instant), 1)
+        .replacen("\"__INSTANT__\"", &intl_options(DateStyle::Instant), 1)
         .replacen(
-            "{ INSTANT_EXACT: 0 }",
+            "\"__INSTANT_EXACT__\"",
             &intl_options(DateStyle::InstantExact),
             1,
         )
@@ -159,7 +159,7 @@ mod tests {
         assert!(script.contains(r#"const VERSION = "0123456789abcdef";"#));
         assert!(script.contains(r#"const SHELL = ["/a\"b.js"];"#));
         assert!(!script.contains("__VERSION__") && !script.contains("__SHELL__"));
-        assert!(!script.contains("INSTANT: 0") && !script.contains("INSTANT_EXACT: 0"));
+        assert!(!script.contains("__INSTANT"));
         let options = |name: &str| -> serde_json::Value {
             let start = script.find(&format!("const {name} = ")).expect(name) + name.len() + 9;
             let end = start + script[start..].find(';').expect("a ;");
