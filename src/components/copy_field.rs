@@ -30,8 +30,8 @@ async fn clipboard_copy(text: &str) -> bool {
 }
 
 /// The old way: select the text and ask the document to copy it.
-fn select_and_copy(input: &web_sys::HtmlTextAreaElement) -> bool {
-    input.select();
+fn select_and_copy(field: &web_sys::HtmlTextAreaElement) -> bool {
+    field.select();
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
@@ -65,7 +65,7 @@ pub fn CopyField(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let input = NodeRef::<Textarea>::new();
+    let field = NodeRef::<Textarea>::new();
     let status = RwSignal::new("");
     // A new address (the feed's filters changed) makes an old "copied" untrue.
     Effect::new(move |_| {
@@ -73,7 +73,7 @@ pub fn CopyField(
         status.set("");
     });
     let select = move || {
-        if let Some(i) = input.get_untracked() {
+        if let Some(i) = field.get_untracked() {
             i.select();
         }
     };
@@ -82,9 +82,9 @@ pub fn CopyField(
         status.set("");
         spawn_local(async move {
             let done = clipboard_copy(&text).await
-                || input.get_untracked().is_some_and(|i| select_and_copy(&i));
+                || field.get_untracked().is_some_and(|i| select_and_copy(&i));
             if !done {
-                if let Some(i) = input.get_untracked() {
+                if let Some(i) = field.get_untracked() {
                     let _ = i.focus();
                 }
                 select();
@@ -110,7 +110,7 @@ pub fn CopyField(
                 readonly
                 spellcheck="false"
                 prop:value=move || value.get()
-                node_ref=input
+                node_ref=field
                 on:focus=move |_| select()
             ></textarea>
             {actions}
